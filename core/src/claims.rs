@@ -1,0 +1,116 @@
+//! Claims sets and NumericDate handling.
+//!
+//! A claims set is an insertion-ordered JSON object (order fixes the bytes of the token, which is
+//! how ferrojwt reproduces PyJWT's output). NumericDates (`exp`, `nbf`, `iat`, `orig_iat`) must be
+//! finite JSON numbers within years 1..=9999; everything is compared as `f64`, which is exact for
+//! every integer in that range, so nothing can overflow or wrap.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// An insertion-ordered JSON object: the claims of a token.
+pub type Claims = Map<String, Value>;
+
+/// Smallest NumericDate accepted: 0001-01-01T00:00:00Z.
+pub const MIN_NUMERIC_DATE: f64 = -62_135_596_800.0;
+/// Largest NumericDate accepted: 9999-12-31T23:59:59Z.
+pub const MAX_NUMERIC_DATE: f64 = 253_402_300_799.0;
+
+/// The names ferrojwt treats as NumericDate claims.
+pub const NUMERIC_DATE_CLAIMS: [&str; 4] = ["exp", "nbf", "iat", "orig_iat"];
+
+/// Reads claim `name` as a NumericDate: `Ok(None)` when absent, [`ErrorKind::InvalidClaim`] when it
+/// is not a finite number within range. `message` is the error text for a wrong type.
+pub fn numeric_date(claims: &Claims, name: &str, message: &'static str) -> Result<Option<f64>> {
+    match claims.get(name) {
+        None => Ok(None),
+        Some(value) => numeric_date_value(value)
+            .map(Some)
+            .ok_or_else(|| Error::claim(ErrorKind::InvalidClaim, name.to_owned(), message)),
+    }
+}
+
+/// A JSON value as a NumericDate, if it is one.
+pub fn numeric_date_value(value: &Value) -> Option<f64> {
+    let n = value.as_number()?;
+    let f = if let Some(i) = n.as_i64() {
+        i as f64
+    } else if let Some(u) = n.as_u64() {
+        u as f64
+    } else {
+        n.as_f64()?
+    };
+    (f.is_finite() && (MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(&f)).then_some(f)
+}
+
+/// Seconds since the epoch for `now`, with the sub-second part (used by the strict profile).
+pub fn timestamp_f64(now: DateTime<Utc>) -> f64 {
+    now.timestamp() as f64 + f64::from(now.timestamp_subsec_nanos()) / 1e9
+}
+
+/// `now` as whole seconds, rounded down, as PyJWT 1.x computed it (`timegm(utcnow().utctimetuple())`).
+pub fn timestamp_secs(now: DateTime<Utc>) -> i64 {
+    now.timestamp()
+}
+
+/// Builds `now` from seconds since the epoch (a float, as Python's `time.time()` gives).
+pub fn datetime_from_f64(secs: f64) -> Result<DateTime<Utc>> {
+    if !secs.is_finite() || !(MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(&secs) {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            "now must be a finite timestamp between years 1 and 9999",
+        ));
+    }
+    let whole = secs.floor();
+    let nanos = ((secs - whole) * 1e9).floor().clamp(0.0, 999_999_999.0) as u32;
+    DateTime::from_timestamp(whole as i64, nanos)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidArgument, "now is out of range"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn claims(v: Value) -> Claims {
+        match v {
+            Value::Object(m) => m,
+            _ => Claims::new(),
+        }
+    }
+
+    #[test]
+    fn numeric_dates_accept_ints_and_finite_floats() {
+        let c = claims(json!({"a": 1500000000, "b": 1500000000.5, "c": -5}));
+        assert_eq!(numeric_date(&c, "a", "m").unwrap(), Some(1500000000.0));
+        assert_eq!(numeric_date(&c, "b", "m").unwrap(), Some(1500000000.5));
+        assert_eq!(numeric_date(&c, "c", "m").unwrap(), Some(-5.0));
+        assert_eq!(numeric_date(&c, "missing", "m").unwrap(), None);
+    }
+
+    #[test]
+    fn numeric_dates_refuse_other_types_and_huge_values() {
+        let c = claims(json!({
+            "s": "1500000000", "b": true, "n": null, "big": 1e20,
+            "u": u64::MAX, "neg": -1e12, "arr": [1], "obj": {}
+        }));
+        for name in ["s", "b", "n", "big", "u", "neg", "arr", "obj"] {
+            let err = numeric_date(&c, name, "bad").unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::InvalidClaim, "{name}");
+            assert_eq!(err.claim_name(), Some(name));
+        }
+    }
+
+    #[test]
+    fn now_from_float_keeps_subseconds_and_floors() {
+        let now = datetime_from_f64(1500000000.75).unwrap();
+        assert_eq!(timestamp_secs(now), 1500000000);
+        assert!((timestamp_f64(now) - 1500000000.75).abs() < 1e-6);
+        let before_epoch = datetime_from_f64(-0.5).unwrap();
+        assert_eq!(timestamp_secs(before_epoch), -1);
+        assert!(datetime_from_f64(f64::NAN).is_err());
+        assert!(datetime_from_f64(1e300).is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! Compact serialization: splitting a token, strict base64url, and parsing/writing the header.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::{Map, Value};
+
+use crate::error::{malformed, Error, ErrorKind, Result};
+use crate::json;
+
+/// Default cap on a token's length in bytes, checked before any parsing.
+pub const DEFAULT_MAX_TOKEN_SIZE: usize = 64 * 1024;
+
+/// The three segments of a compact JWS, still base64url-encoded.
+pub(crate) struct Segments<'a> {
+    pub header: &'a [u8],
+    pub payload: &'a [u8],
+    pub signature: &'a [u8],
+    /// `header.payload`: the bytes the signature covers.
+    pub signing_input: &'a [u8],
+}
+
+/// Splits `token` into exactly three segments, the header and payload non-empty.
+pub(crate) fn split(token: &[u8]) -> Result<Segments<'_>> {
+    let mut dots = token
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'.')
+        .map(|(i, _)| i);
+    let (first, second) = match (dots.next(), dots.next()) {
+        (Some(a), Some(b)) => (a, b),
+        _ => return Err(malformed("Not enough segments")),
+    };
+    if dots.next().is_some() {
+        return Err(malformed("Too many segments"));
+    }
+    let header = &token[..first];
+    let payload = &token[first + 1..second];
+    if header.is_empty() {
+        return Err(malformed("Empty header segment"));
+    }
+    if payload.is_empty() {
+        return Err(malformed("Empty payload segment"));
+    }
+    Ok(Segments {
+        header,
+        payload,
+        signature: &token[second + 1..],
+        signing_input: &token[..second],
+    })
+}
+
+/// Decodes canonical unpadded base64url; anything else (padding, `+/`, stray characters,
+/// non-zero trailing bits) is refused, naming the segment.
+pub(crate) fn b64_decode(segment: &[u8], what: &str) -> Result<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(segment).map_err(|_| {
+        malformed(format!(
+            "Invalid {what} encoding: not canonical unpadded base64url"
+        ))
+    })
+}
+
+/// Encodes unpadded base64url onto `out`.
+pub(crate) fn b64_encode_into(bytes: &[u8], out: &mut String) {
+    URL_SAFE_NO_PAD.encode_string(bytes, out);
+}
+
+/// A decoded JOSE header. The registered parameters have been type-checked; everything else is
+/// kept in [`Header::as_map`] in its original order.
+///
+/// ```
+/// let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.e30.sig";
+/// let decoded = ferrojwt::decode_unverified(token.as_bytes()).unwrap();
+/// assert_eq!(decoded.header.alg(), "HS256");
+/// assert_eq!(decoded.header.typ(), Some("JWT"));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    map: Map<String, Value>,
+}
+
+impl Header {
+    /// Parses and type-checks a header object (`alg` required; `kid`, `typ`, `cty` strings; `crit`
+    /// a non-empty array of strings).
+    pub(crate) fn from_map(map: Map<String, Value>) -> Result<Header> {
+        match map.get("alg") {
+            Some(Value::String(_)) => {}
+            Some(_) => return Err(malformed("Invalid header: alg must be a string")),
+            None => return Err(malformed("Invalid header: alg is missing")),
+        }
+        for name in ["kid", "typ", "cty"] {
+            if let Some(v) = map.get(name) {
+                if !v.is_string() {
+                    return Err(malformed(format!(
+                        "Invalid header: {name} must be a string"
+                    )));
+                }
+            }
+        }
+        if let Some(crit) = map.get("crit") {
+            let ok = matches!(crit, Value::Array(items)
+                if !items.is_empty() && items.iter().all(Value::is_string));
+            if !ok {
+                return Err(malformed(
+                    "Invalid header: crit must be a non-empty array of strings",
+                ));
+            }
+        }
+        Ok(Header { map })
+    }
+
+    /// The `alg` value exactly as the token states it (possibly unknown or `none`).
+    pub fn alg(&self) -> &str {
+        self.map.get("alg").and_then(Value::as_str).unwrap_or("")
+    }
+
+    /// The `typ` parameter.
+    pub fn typ(&self) -> Option<&str> {
+        self.map.get("typ").and_then(Value::as_str)
+    }
+
+    /// The `kid` parameter.
+    pub fn kid(&self) -> Option<&str> {
+        self.map.get("kid").and_then(Value::as_str)
+    }
+
+    /// The `cty` parameter.
+    pub fn cty(&self) -> Option<&str> {
+        self.map.get("cty").and_then(Value::as_str)
+    }
+
+    /// The extensions listed in `crit`.
+    pub fn crit(&self) -> impl Iterator<Item = &str> {
+        self.map
+            .get("crit")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+    }
+
+    /// Every header parameter in token order.
+    pub fn as_map(&self) -> &Map<String, Value> {
+        &self.map
+    }
+
+    /// Refuses headers that change how the token must be processed in ways ferrojwt does not
+    /// implement: any `crit` extension, and unencoded payloads (`b64: false`, RFC 7797).
+    pub(crate) fn check_processing_rules(&self) -> Result<()> {
+        if let Some(name) = self.crit().next() {
+            return Err(Error::new(
+                ErrorKind::UnsupportedCriticalHeader,
+                format!("Unsupported critical header extension {name:?}"),
+            ));
+        }
+        if let Some(b64) = self.map.get("b64") {
+            if b64 != &Value::Bool(true) {
+                return Err(Error::new(
+                    ErrorKind::UnsupportedCriticalHeader,
+                    "Unencoded payloads (b64) are not supported",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses the header segment.
+pub(crate) fn parse_header(segment: &[u8]) -> Result<Header> {
+    let bytes = b64_decode(segment, "header")?;
+    Header::from_map(json::parse_object(&bytes, "header")?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_requires_exactly_three_segments() {
+        assert_eq!(
+            split(b"a.b").err().map(|e| e.kind()),
+            Some(ErrorKind::MalformedToken)
+        );
+        assert!(split(b"a.b.c.d").is_err());
+        assert!(split(b".b.c").is_err());
+        assert!(split(b"a..c").is_err());
+        assert!(split(b"").is_err());
+        let s = split(b"aa.bb.").unwrap();
+        assert_eq!(s.signing_input, b"aa.bb");
+        assert_eq!(s.signature, b"");
+    }
+
+    #[test]
+    fn base64url_is_strict() {
+        assert_eq!(b64_decode(b"YQ", "x").unwrap(), b"a");
+        for bad in [
+            &b"YQ=="[..],
+            b"YR",
+            b"Y",
+            b"Y+",
+            b"Y/",
+            b"Y Q",
+            b"YQ\n",
+            b"Y.Q",
+        ] {
+            assert!(b64_decode(bad, "x").is_err(), "{:?}", bad);
+        }
+    }
+
+    #[test]
+    fn header_types_are_checked() {
+        let parse = |j: &str| Header::from_map(json::parse_object(j.as_bytes(), "h").unwrap());
+        assert!(parse(r#"{"alg":"HS256","kid":"a","typ":"JWT","cty":"x"}"#).is_ok());
+        for bad in [
+            r#"{"typ":"JWT"}"#,
+            r#"{"alg":1}"#,
+            r#"{"alg":null}"#,
+            r#"{"alg":"HS256","kid":5}"#,
+            r#"{"alg":"HS256","typ":["JWT"]}"#,
+            r#"{"alg":"HS256","cty":false}"#,
+            r#"{"alg":"HS256","crit":[]}"#,
+            r#"{"alg":"HS256","crit":"exp"}"#,
+            r#"{"alg":"HS256","crit":[1]}"#,
+        ] {
+            assert_eq!(
+                parse(bad).unwrap_err().kind(),
+                ErrorKind::MalformedToken,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn crit_and_unencoded_payloads_are_refused() {
+        let parse =
+            |j: &str| Header::from_map(json::parse_object(j.as_bytes(), "h").unwrap()).unwrap();
+        for h in [
+            r#"{"alg":"HS256","crit":["exp"]}"#,
+            r#"{"alg":"HS256","b64":false}"#,
+        ] {
+            assert_eq!(
+                parse(h).check_processing_rules().unwrap_err().kind(),
+                ErrorKind::UnsupportedCriticalHeader
+            );
+        }
+        assert!(parse(r#"{"alg":"HS256","b64":true}"#)
+            .check_processing_rules()
+            .is_ok());
+    }
+}

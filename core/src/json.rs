@@ -1,0 +1,550 @@
+//! Strict JSON reading and Python-compatible JSON writing for JOSE headers and claims.
+//!
+//! Reading is RFC 8259 only (no NaN/Infinity, no trailing commas, no lone surrogates), rejects
+//! duplicate member names at any depth (last-wins parsing invites parser-differential attacks),
+//! bounds nesting depth, and refuses integers outside 64 bits rather than rounding them to a float.
+//!
+//! Writing reproduces Python's `json.dumps(obj, separators=(",", ":"))` with `ensure_ascii=True`
+//! byte for byte: insertion order, `\uXXXX` escapes in lower-case hex, and floats in Python's
+//! `repr` form. That is what makes our tokens identical to PyJWT 1.x's.
+
+use serde_json::{Map, Number, Value};
+
+use crate::error::{malformed, Error, ErrorKind, Result};
+
+/// Deepest nesting of arrays and objects accepted in a header or claims set.
+pub const MAX_DEPTH: usize = 64;
+
+/// Parses `input` as one strict JSON value.
+pub fn parse(input: &[u8]) -> Result<Value> {
+    let text = std::str::from_utf8(input).map_err(|_| malformed("JSON is not valid UTF-8"))?;
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    reader.skip_ws();
+    let value = reader.value(0)?;
+    reader.skip_ws();
+    if reader.pos != reader.bytes.len() {
+        return Err(reader.error("unexpected data after the JSON value"));
+    }
+    Ok(value)
+}
+
+/// Parses `input` and requires a JSON object (headers and claims sets are objects).
+pub fn parse_object(input: &[u8], what: &'static str) -> Result<Map<String, Value>> {
+    match parse(input) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(malformed(format!("Invalid {what}: must be a JSON object"))),
+        Err(e) => Err(malformed(format!("Invalid {what}: {}", e.message()))),
+    }
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, what: &str) -> Error {
+        malformed(format!("{what} at byte {}", self.pos))
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn expect_literal(&mut self, literal: &str, value: Value) -> Result<Value> {
+        if self.bytes[self.pos..].starts_with(literal.as_bytes()) {
+            self.pos += literal.len();
+            Ok(value)
+        } else {
+            Err(self.error("invalid literal"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value> {
+        match self.peek() {
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b't') => self.expect_literal("true", Value::Bool(true)),
+            Some(b'f') => self.expect_literal("false", Value::Bool(false)),
+            Some(b'n') => self.expect_literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("unexpected character")),
+            None => Err(self.error("unexpected end of JSON")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("JSON nested too deeply"));
+        }
+        self.pos += 1;
+        let mut map = Map::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(map));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a member name"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected ':'"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value(depth)?;
+            if map.contains_key(&key) {
+                return Err(malformed(format!("duplicate member name {key:?}")));
+            }
+            map.insert(key, value);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(map));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("JSON nested too deeply"));
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()))
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
+        self.pos += 4;
+        u32::from_str_radix(digits, 16).map_err(|_| self.error("invalid \\u escape"))
+    }
+
+    fn string(&mut self) -> Result<String> {
+        self.pos += 1; // opening quote
+        let start = self.pos;
+        // Fast path: no escapes, which is nearly every JWT string.
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'"' => {
+                    let s = &self.text[start..self.pos];
+                    self.pos += 1;
+                    return Ok(s.to_owned());
+                }
+                b'\\' => break,
+                0x00..=0x1f => return Err(self.error("control character in string")),
+                _ => self.pos += 1,
+            }
+        }
+        let mut out = String::from(&self.text[start..self.pos]);
+        loop {
+            let b = self
+                .peek()
+                .ok_or_else(|| self.error("unterminated string"))?;
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    let esc = self
+                        .peek()
+                        .ok_or_else(|| self.error("unterminated string"))?;
+                    self.pos += 1;
+                    match esc {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let first = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&first) {
+                                if !self.bytes[self.pos..].starts_with(b"\\u") {
+                                    return Err(self.error("lone surrogate in \\u escape"));
+                                }
+                                self.pos += 2;
+                                let second = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&second) {
+                                    return Err(self.error("lone surrogate in \\u escape"));
+                                }
+                                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                            } else {
+                                first
+                            };
+                            let ch = char::from_u32(code)
+                                .ok_or_else(|| self.error("lone surrogate in \\u escape"))?;
+                            out.push(ch);
+                        }
+                        _ => return Err(self.error("invalid escape")),
+                    }
+                }
+                0x00..=0x1f => return Err(self.error("control character in string")),
+                _ => {
+                    // Copy the run up to the next quote, backslash or control byte in one go.
+                    let run_start = self.pos;
+                    while let Some(&c) = self.bytes.get(self.pos) {
+                        if c == b'"' || c == b'\\' || c < 0x20 {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                    out.push_str(&self.text[run_start..self.pos]);
+                }
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.error("invalid number")),
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            integer = false;
+            self.pos += 1;
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            integer = false;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        let text = &self.text[start..self.pos];
+        if integer {
+            if let Ok(i) = text.parse::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = text.parse::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+            return Err(self.error("integer outside the 64-bit range"));
+        }
+        let f: f64 = text.parse().map_err(|_| self.error("invalid number"))?;
+        Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| self.error("number out of range"))
+    }
+}
+
+/// Appends `value` as Python's `json.dumps(value, separators=(",", ":"))` would write it.
+pub fn write_value(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => write_number(out, n),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => write_object(out, map),
+    }
+}
+
+/// Appends an object in insertion order, Python-style.
+pub fn write_object(out: &mut String, map: &Map<String, Value>) {
+    out.push('{');
+    for (i, (k, v)) in map.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(out, k);
+        out.push(':');
+        write_value(out, v);
+    }
+    out.push('}');
+}
+
+/// Serialises a map to Python-compatible compact JSON.
+pub fn to_python_json(map: &Map<String, Value>) -> String {
+    let mut out = String::with_capacity(128);
+    write_object(&mut out, map);
+    out
+}
+
+fn write_number(out: &mut String, n: &Number) {
+    use std::fmt::Write;
+    if let Some(i) = n.as_i64() {
+        let _ = write!(out, "{i}");
+    } else if let Some(u) = n.as_u64() {
+        let _ = write!(out, "{u}");
+    } else if let Some(f) = n.as_f64() {
+        write_python_float(out, f);
+    }
+}
+
+/// Python's `repr(float)`: the shortest round-tripping digits, positional notation when the
+/// decimal exponent is in [-4, 16), scientific (`1e+16`, `1.5e-05`) otherwise.
+pub fn write_python_float(out: &mut String, f: f64) {
+    use std::fmt::Write;
+    if f == 0.0 {
+        out.push_str(if f.is_sign_negative() { "-0.0" } else { "0.0" });
+        return;
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = match sci.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (sci.as_str(), 0),
+    };
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, mantissa),
+    };
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if negative {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else if exp + 1 >= n {
+            out.push_str(&digits);
+            for _ in 0..(exp + 1 - n) {
+                out.push('0');
+            }
+            out.push_str(".0");
+        } else {
+            let split = (exp + 1) as usize;
+            out.push_str(&digits[..split]);
+            out.push('.');
+            out.push_str(&digits[split..]);
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    use std::fmt::Write;
+    out.push('"');
+    let mut run_start = 0;
+    for (i, ch) in s.char_indices() {
+        let plain = (' '..='~').contains(&ch) && ch != '"' && ch != '\\';
+        if plain {
+            continue;
+        }
+        out.push_str(&s[run_start..i]);
+        run_start = i + ch.len_utf8();
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            _ => {
+                let mut units = [0u16; 2];
+                for unit in ch.encode_utf16(&mut units) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
+            }
+        }
+    }
+    out.push_str(&s[run_start..]);
+    out.push('"');
+}
+
+/// Rejects values that Python's encoder would write but strict readers refuse, so an encode never
+/// produces a token that ferrojwt itself would not decode.
+pub fn check_encodable(value: &Value, depth: usize) -> Result<()> {
+    if depth > MAX_DEPTH {
+        return Err(Error::new(
+            ErrorKind::InvalidArgument,
+            "claims nested too deeply",
+        ));
+    }
+    match value {
+        Value::Array(items) => items.iter().try_for_each(|v| check_encodable(v, depth + 1)),
+        Value::Object(map) => map.values().try_for_each(|v| check_encodable(v, depth + 1)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn float(f: f64) -> String {
+        let mut s = String::new();
+        write_python_float(&mut s, f);
+        s
+    }
+
+    #[test]
+    fn floats_match_python_repr() {
+        // Expected strings are what CPython's repr() prints for each value.
+        let cases: &[(f64, &str)] = &[
+            (1.5, "1.5"),
+            (123.0, "123.0"),
+            (0.1, "0.1"),
+            (1e16, "1e+16"),
+            (1.5e16, "1.5e+16"),
+            (1e15, "1000000000000000.0"),
+            (1234567890123456.0, "1234567890123456.0"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.25e-7, "1.25e-07"),
+            (-2.5, "-2.5"),
+            (-0.0, "-0.0"),
+            (1500000000.25, "1500000000.25"),
+            (1e300, "1e+300"),
+            (5e-324, "5e-324"),
+        ];
+        for (f, want) in cases {
+            assert_eq!(float(*f), *want, "{f:e}");
+        }
+    }
+
+    #[test]
+    fn strings_match_python_ensure_ascii() {
+        let v = Value::String("a\"b\\c\n\u{7f}é€😀\u{1}/".into());
+        let mut s = String::new();
+        write_value(&mut s, &v);
+        assert_eq!(s, r#""a\"b\\c\n\u007f\u00e9\u20ac\ud83d\ude00\u0001/""#);
+    }
+
+    #[test]
+    fn reads_what_it_writes() {
+        let text = br#"{"a":[1,-2,3.5,true,false,null,{"b":"\u00e9\ud83d\ude00"}],"c":18446744073709551615}"#;
+        let v = parse(text).unwrap();
+        let mut out = String::new();
+        write_value(&mut out, &v);
+        assert_eq!(out.as_bytes(), text);
+    }
+
+    #[test]
+    fn rejects_non_rfc8259_input() {
+        for bad in [
+            &b"{\"a\":NaN}"[..],
+            b"{\"a\":Infinity}",
+            b"{\"a\":1,}",
+            b"{'a':1}",
+            b"{\"a\":01}",
+            b"{\"a\":1.}",
+            b"{\"a\":.5}",
+            b"{\"a\":1e}",
+            b"{\"a\":\"\\ud800\"}",
+            b"{\"a\":\"\\udc00\"}",
+            b"{\"a\":\"\x01\"}",
+            b"{\"a\":\"\\x\"}",
+            b"{\"a\":1} x",
+            b"{\"a\":1,\"a\":2}",
+            b"{\"a\":{\"b\":1,\"b\":1}}",
+            b"{\"a\":123456789012345678901234567890}",
+            b"{\"a\":1e400}",
+            b"\xff",
+            b"",
+            b"{",
+            b"{\"a\"",
+            b"[1,2",
+            b"tru",
+        ] {
+            assert!(parse(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        assert!(parse(deep.as_bytes()).is_err());
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(ok.as_bytes()).is_ok());
+        let huge = "[".repeat(1_000_000);
+        assert!(parse(huge.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn objects_keep_insertion_order() {
+        let v = parse_object(br#"{"z":1,"a":2,"m":3}"#, "payload").unwrap();
+        let keys: Vec<_> = v.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+}

@@ -1,0 +1,240 @@
+//! The encode and decode pipelines (see DESIGN.md, "The three paths through the code").
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use crate::algorithm::Algorithm;
+use crate::claims::{numeric_date_value, Claims, NUMERIC_DATE_CLAIMS};
+use crate::codec::{self, Header};
+use crate::crypto;
+use crate::error::{Error, ErrorKind, Result};
+use crate::json;
+use crate::key::Key;
+use crate::validation::Validation;
+
+/// A decoded token: its header and its claims, in token order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The JOSE header.
+    pub header: Header,
+    /// The claims set.
+    pub claims: Claims,
+}
+
+/// Signs `claims` with `key` under `alg`. The header is `{"typ":"JWT","alg":…}` (plus `kid` when
+/// the key has one), and the claims are written in insertion order exactly as Python's
+/// `json.dumps(separators=(",", ":"))` does, so the token is byte-identical to PyJWT 1.x's.
+///
+/// ```
+/// use ferrojwt::{encode, Algorithm, Claims, Key};
+/// let claims: Claims = serde_json::from_str(r#"{"sub":"42","exp":1500000300}"#).unwrap();
+/// let key = Key::from_secret(b"secret").unwrap();
+/// let token = encode(&claims, Algorithm::HS256, &key).unwrap();
+/// assert!(token.starts_with("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9."));
+/// ```
+pub fn encode(claims: &Claims, alg: Algorithm, key: &Key) -> Result<String> {
+    encode_with_header(claims, alg, key, &Map::new())
+}
+
+/// As [`encode`], with extra header parameters written after `typ` and `alg` (PyJWT's
+/// `headers=`). `typ` may be overridden (a JSON `null` drops it); `alg` may only repeat `alg`;
+/// `crit` and `b64` are refused because ferrojwt would refuse to decode the result.
+pub fn encode_with_header(
+    claims: &Claims,
+    alg: Algorithm,
+    key: &Key,
+    extra_header: &Map<String, Value>,
+) -> Result<String> {
+    key.check_algorithm(alg)?;
+    let header = build_header(alg, key, extra_header)?;
+    check_claims_encodable(claims)?;
+
+    let header_json = json::to_python_json(&header);
+    let claims_json = json::to_python_json(claims);
+    let mut token = String::with_capacity((header_json.len() + claims_json.len()) * 4 / 3 + 100);
+    codec::b64_encode_into(header_json.as_bytes(), &mut token);
+    token.push('.');
+    codec::b64_encode_into(claims_json.as_bytes(), &mut token);
+    let signature = crypto::sign(alg, key, token.as_bytes())?;
+    token.push('.');
+    codec::b64_encode_into(&signature, &mut token);
+    Ok(token)
+}
+
+fn build_header(
+    alg: Algorithm,
+    key: &Key,
+    extra: &Map<String, Value>,
+) -> Result<Map<String, Value>> {
+    let mut header = Map::new();
+    header.insert("typ".into(), Value::String("JWT".into()));
+    header.insert("alg".into(), Value::String(alg.as_str().into()));
+    if let Some(kid) = key.kid() {
+        header.insert("kid".into(), Value::String(kid.into()));
+    }
+    for (name, value) in extra {
+        match name.as_str() {
+            "alg" if value.as_str() != Some(alg.as_str()) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    "the alg header must match the signing algorithm",
+                ))
+            }
+            "typ" if value.is_null() => {
+                header.shift_remove("typ");
+                continue;
+            }
+            "kid" | "typ" | "cty" if !value.is_string() => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("the {name} header parameter must be a string"),
+                ))
+            }
+            "crit" | "b64" => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    format!("the {name} header parameter is not supported"),
+                ))
+            }
+            _ => {}
+        }
+        header.insert(name.clone(), value.clone());
+    }
+    Ok(header)
+}
+
+fn check_claims_encodable(claims: &Claims) -> Result<()> {
+    for name in NUMERIC_DATE_CLAIMS {
+        if let Some(value) = claims.get(name) {
+            if numeric_date_value(value).is_none() {
+                return Err(Error::claim(
+                    ErrorKind::InvalidClaim,
+                    name,
+                    format!("{name} must be a number (a NumericDate between years 1 and 9999)"),
+                ));
+            }
+        }
+    }
+    claims
+        .values()
+        .try_for_each(|v| json::check_encodable(v, 1))
+}
+
+/// Verifies and validates `token` against the system clock. See [`decode_at`].
+pub fn decode(token: &[u8], key: &Key, validation: &Validation) -> Result<Decoded> {
+    decode_at(token, key, validation, Utc::now())
+}
+
+/// Verifies `token` with `key` and validates its claims as of `now`.
+///
+/// Order: size cap → segments → header → `crit` → `alg` against the allow-list → key family →
+/// signature → claims JSON → `typ` → claim checks. Claims are only parsed once the signature
+/// has verified. With `validation.verify_signature == false` the key is not used.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use ferrojwt::{decode_at, encode, Algorithm, Claims, ErrorKind, Key, Validation};
+/// let key = Key::from_secret(b"secret").unwrap();
+/// let claims: Claims = serde_json::from_str(r#"{"user":"ann","exp":2000}"#).unwrap();
+/// let token = encode(&claims, Algorithm::HS256, &key).unwrap();
+/// let v = Validation::new(&[Algorithm::HS256]);
+/// let now = Utc.timestamp_opt(1000, 0).unwrap();
+/// assert_eq!(decode_at(token.as_bytes(), &key, &v, now).unwrap().claims, claims);
+/// let later = Utc.timestamp_opt(2000, 0).unwrap();
+/// let err = decode_at(token.as_bytes(), &key, &v, later).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::ExpiredSignature);
+/// ```
+pub fn decode_at(
+    token: &[u8],
+    key: &Key,
+    validation: &Validation,
+    now: DateTime<Utc>,
+) -> Result<Decoded> {
+    decode_with(token, Some(key), validation, now)
+}
+
+/// As [`decode_at`], for callers that may not have a key: `key` may be `None` only when
+/// `validation.verify_signature` is off (inspection with claim checks, PyJWT's
+/// `options={"verify_signature": False}`), otherwise [`ErrorKind::InvalidArgument`].
+pub fn decode_with(
+    token: &[u8],
+    key: Option<&Key>,
+    validation: &Validation,
+    now: DateTime<Utc>,
+) -> Result<Decoded> {
+    validation.check_options()?;
+    if token.len() > validation.max_token_size {
+        return Err(Error::new(
+            ErrorKind::TokenTooLarge,
+            format!(
+                "Token is {} bytes, more than the maximum of {}",
+                token.len(),
+                validation.max_token_size
+            ),
+        ));
+    }
+    let segments = codec::split(token)?;
+    let header = codec::parse_header(segments.header)?;
+    header.check_processing_rules()?;
+
+    if validation.verify_signature {
+        let alg = allowed_algorithm(header.alg(), &validation.algorithms)?;
+        let key = key.ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidArgument,
+                "a key is required to verify a signature",
+            )
+        })?;
+        key.check_algorithm(alg)?;
+        let signature = codec::b64_decode(segments.signature, "signature")?;
+        crypto::verify(alg, key, segments.signing_input, &signature)?;
+    }
+
+    let payload = codec::b64_decode(segments.payload, "payload")?;
+    let claims = json::parse_object(&payload, "payload")?;
+    validation.validate_header(&header)?;
+    validation.validate(&claims, now)?;
+    Ok(Decoded { header, claims })
+}
+
+/// Parses `token` without verifying anything: for inspection (`kid` lookup, debugging) only.
+/// The structure is still checked strictly (segments, base64url, JSON, header types).
+///
+/// ```
+/// let token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ.sig";
+/// let d = ferrojwt::decode_unverified(token.as_bytes()).unwrap();
+/// assert_eq!(d.claims["a"], 1);
+/// ```
+pub fn decode_unverified(token: &[u8]) -> Result<Decoded> {
+    if token.len() > codec::DEFAULT_MAX_TOKEN_SIZE {
+        return Err(Error::new(ErrorKind::TokenTooLarge, "Token is too large"));
+    }
+    let segments = codec::split(token)?;
+    let header = codec::parse_header(segments.header)?;
+    codec::b64_decode(segments.signature, "signature")?;
+    let payload = codec::b64_decode(segments.payload, "payload")?;
+    let claims = json::parse_object(&payload, "payload")?;
+    Ok(Decoded { header, claims })
+}
+
+/// Parses only the header of `token` (PyJWT's `get_unverified_header`).
+pub fn decode_header(token: &[u8]) -> Result<Header> {
+    if token.len() > codec::DEFAULT_MAX_TOKEN_SIZE {
+        return Err(Error::new(ErrorKind::TokenTooLarge, "Token is too large"));
+    }
+    let segments = codec::split(token)?;
+    codec::parse_header(segments.header)
+}
+
+fn allowed_algorithm(alg: &str, allowed: &[Algorithm]) -> Result<Algorithm> {
+    allowed
+        .iter()
+        .copied()
+        .find(|a| a.as_str() == alg)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidAlgorithm,
+                "The specified alg value is not allowed",
+            )
+        })
+}

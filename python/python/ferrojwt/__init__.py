@@ -1,0 +1,281 @@
+"""ferrojwt: native JSON Web Tokens with a PyJWT-style API.
+
+``encode``/``decode``/``get_unverified_header`` take PyJWT's argument names and raise PyJWT's
+exception classes (see :mod:`ferrojwt.exceptions`), so most code switches by changing an import.
+Everything that decides whether a token is valid runs in the Rust core; this module only converts
+arguments. The clock is read here with :func:`time.time` (never inside Rust), so freezegun and
+time-machine keep working in your tests; pass ``now=`` to fix it explicitly.
+
+Differences from PyJWT that are deliberate (see docs/compatibility.md): ``algorithms`` is always
+required to verify, ``none`` is never accepted, a token is expired once ``now >= exp + leeway``,
+and base64url/JSON are parsed strictly.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import json as _json
+import time as _time
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from . import _native
+from .exceptions import (
+    DecodeError,
+    ExpiredSignature,
+    ExpiredSignatureError,
+    ImmatureSignatureError,
+    InvalidAlgorithmError,
+    InvalidArgumentError,
+    InvalidAudience,
+    InvalidAudienceError,
+    InvalidClaimError,
+    InvalidIssuedAtError,
+    InvalidIssuer,
+    InvalidIssuerError,
+    InvalidJTIError,
+    InvalidKeyError,
+    InvalidSignatureError,
+    InvalidSubjectError,
+    InvalidTokenError,
+    InvalidTypeError,
+    KeyNotFoundError,
+    MissingOrigIatError,
+    MissingRequiredClaimError,
+    PyJWTError,
+    RefreshExpiredError,
+    TokenTooLargeError,
+    UnsupportedCriticalHeaderError,
+)
+
+__version__ = _native.__version__
+
+__all__ = [
+    "encode",
+    "decode",
+    "get_unverified_header",
+    "numeric_date",
+    "refresh_delta_seconds",
+    "check_refresh_window",
+    "PyJWTError",
+    "InvalidTokenError",
+    "DecodeError",
+    "InvalidSignatureError",
+    "ExpiredSignatureError",
+    "InvalidAudienceError",
+    "InvalidIssuerError",
+    "InvalidIssuedAtError",
+    "ImmatureSignatureError",
+    "InvalidKeyError",
+    "InvalidAlgorithmError",
+    "MissingRequiredClaimError",
+    "InvalidSubjectError",
+    "InvalidJTIError",
+    "InvalidClaimError",
+    "UnsupportedCriticalHeaderError",
+    "TokenTooLargeError",
+    "InvalidTypeError",
+    "KeyNotFoundError",
+    "MissingOrigIatError",
+    "RefreshExpiredError",
+    "InvalidArgumentError",
+    "ExpiredSignature",
+    "InvalidAudience",
+    "InvalidIssuer",
+]
+
+_TIME_CLAIMS = ("exp", "iat", "nbf")
+_VERIFY_OPTIONS = ("verify_exp", "verify_nbf", "verify_iat", "verify_aud", "verify_iss")
+_KEY_CACHE_SIZE = 64
+_key_cache: dict = {}
+
+KeyLike = Union[str, bytes, bytearray, memoryview]
+
+
+def numeric_date(value: Any) -> Any:
+    """A NumericDate for ``value``: datetimes become ``timegm(value.utctimetuple())`` (whole
+    seconds, as PyJWT 1.x wrote them; naive datetimes count as UTC), numbers pass through."""
+    if isinstance(value, _dt.datetime):
+        return calendar.timegm(value.utctimetuple())
+    return value
+
+
+def _key(key: KeyLike) -> "_native.Key":
+    # Parsed keys are cached so a secret (and later a PEM) is prepared once, not per call.
+    try:
+        cached = _key_cache.get(key)
+    except TypeError:  # unhashable (bytearray, memoryview): no caching
+        cached = None
+    if cached is not None:
+        return cached
+    if isinstance(key, str):
+        material = key.encode("utf-8")
+    elif isinstance(key, (bytes, bytearray, memoryview)):
+        material = bytes(key)
+    else:
+        raise TypeError(
+            f"Expecting a str or bytes key, not {type(key).__name__} "
+            "(asymmetric key objects are not supported yet)"
+        )
+    parsed = _native.Key.from_secret(material)
+    if isinstance(key, (str, bytes)):
+        if len(_key_cache) >= _KEY_CACHE_SIZE:
+            _key_cache.pop(next(iter(_key_cache)))
+        _key_cache[key] = parsed
+    return parsed
+
+
+def _token_bytes(jwt: Any) -> bytes:
+    if isinstance(jwt, str):
+        try:
+            return jwt.encode("ascii")
+        except UnicodeEncodeError:
+            raise DecodeError("Invalid token: non-ASCII characters") from None
+    if isinstance(jwt, (bytes, bytearray, memoryview)):
+        return bytes(jwt)
+    raise DecodeError(f"Invalid token type. Token must be a {bytes}")
+
+
+def _now(now: Any) -> float:
+    if now is None:
+        return _time.time()
+    if isinstance(now, _dt.datetime):
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=_dt.timezone.utc)
+        return now.timestamp()
+    if isinstance(now, bool) or not isinstance(now, (int, float)):
+        raise TypeError("now must be a number of seconds or a datetime")
+    return float(now)
+
+
+def _seconds(value: Any, name: str) -> float:
+    if isinstance(value, _dt.timedelta):
+        return value.total_seconds()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be a number of seconds or a timedelta")
+    return float(value)
+
+
+def encode(
+    payload: Mapping[str, Any],
+    key: KeyLike,
+    algorithm: Optional[str] = "HS256",
+    headers: Optional[Mapping[str, Any]] = None,
+    json_encoder: Optional[type] = None,
+) -> str:
+    """Signs ``payload`` and returns the compact token as ``str``.
+
+    The bytes match PyJWT 1.x: header ``{"typ":"JWT","alg":...}`` then ``headers`` in order, and
+    the payload as ``json.dumps(payload, separators=(",", ":"))``. ``exp``/``iat``/``nbf`` may be
+    datetimes. The caller's dict is not modified. ``json_encoder`` (a ``json.JSONEncoder``
+    subclass) is honoured for values JSON cannot represent natively (UUID, Decimal, ...).
+    """
+    if not isinstance(payload, Mapping):
+        raise TypeError("Expecting a mapping object, as JWT only supports JSON objects as payloads.")
+    if algorithm is None:
+        raise InvalidAlgorithmError("Algorithm not supported")
+    if any(isinstance(payload.get(c), _dt.datetime) for c in _TIME_CLAIMS):
+        payload = dict(payload)
+        for claim in _TIME_CLAIMS:
+            if claim in payload:
+                payload[claim] = numeric_date(payload[claim])
+    if json_encoder is not None:
+        payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
+        if headers is not None:
+            headers = _json.loads(_json.dumps(headers, separators=(",", ":"), cls=json_encoder))
+    return _native.encode(payload, _key(key), algorithm, headers)
+
+
+def decode(
+    jwt: Union[str, bytes],
+    key: KeyLike = "",
+    algorithms: Optional[Iterable[str]] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    audience: Union[str, Iterable[str], None] = None,
+    issuer: Optional[str] = None,
+    leeway: Union[float, _dt.timedelta] = 0,
+    now: Union[float, _dt.datetime, None] = None,
+    **kwargs: Any,
+) -> dict:
+    """Verifies ``jwt`` and returns its claims as a ``dict`` in token order.
+
+    ``algorithms`` is the allow-list and is required unless ``options["verify_signature"]`` is
+    False. ``options`` understands ``verify_signature``, ``verify_exp``, ``verify_nbf``,
+    ``verify_iat``, ``verify_aud``, ``verify_iss`` and ``require`` (claim names); with the
+    signature check off, the other checks default to off too (PyJWT 2 behaviour) unless set.
+    ``now`` (seconds or a datetime) fixes the clock. Validation follows PyJWT 1.x: whole-second
+    ``now``, ``iat`` only type-checked, checks in the order iat, nbf, exp, iss, aud.
+    """
+    if kwargs.pop("verify", None) is False:  # PyJWT 1.x positional/keyword `verify`
+        options = {**(options or {}), "verify_signature": False}
+    if kwargs:
+        raise TypeError(f"decode() got unexpected keyword arguments: {', '.join(sorted(kwargs))}")
+    opts = dict(options or {})
+    verify_signature = bool(opts.pop("verify_signature", True))
+    flags = [bool(opts.get(name, verify_signature)) for name in _VERIFY_OPTIONS]
+    required = opts.get("require", ())
+    if isinstance(required, str):
+        required = (required,)
+    required = tuple(required) + tuple(
+        c for c in _TIME_CLAIMS if opts.get(f"require_{c}") and c not in required
+    )
+    if isinstance(audience, str):
+        audiences = [audience]
+    elif audience is None:
+        audiences = None
+    else:
+        audiences = list(audience)
+        if not all(isinstance(a, str) for a in audiences):
+            raise TypeError("audience must be a string, iterable of strings, or None")
+    if issuer is not None and not isinstance(issuer, str):
+        raise TypeError("issuer must be a string or None")
+    if isinstance(algorithms, str):
+        algorithms = [algorithms]
+    token = _token_bytes(jwt)
+    if verify_signature:
+        if not algorithms:
+            raise DecodeError(
+                'It is required that you pass in a value for the "algorithms" argument when calling decode().'
+            )
+        native_key = _key(key)
+    else:
+        native_key = None
+    return _native.decode(
+        token,
+        native_key,
+        list(algorithms or ()),
+        verify_signature,
+        *flags,
+        audiences,
+        issuer,
+        _seconds(leeway, "leeway"),
+        _now(now),
+        list(required),
+    )
+
+
+def get_unverified_header(jwt: Union[str, bytes]) -> dict:
+    """The header of ``jwt``, parsed strictly but not verified: use it only to pick a key."""
+    return _native.get_unverified_header(_token_bytes(jwt))
+
+
+def refresh_delta_seconds(delta: Union[_dt.timedelta, int, float]) -> int:
+    """The refresh window in whole seconds, as djangorestframework_jwt 1.11 computed it: a
+    timedelta counts ``days * 86400 + seconds`` (microseconds dropped), a number is ``int()``-ed."""
+    if isinstance(delta, _dt.timedelta):
+        return delta.days * 86400 + delta.seconds
+    return int(delta)
+
+
+def check_refresh_window(
+    payload: Mapping[str, Any],
+    refresh_delta: Union[_dt.timedelta, int, float],
+    now: Union[float, _dt.datetime, None] = None,
+) -> Any:
+    """Applies the core's refresh-window rule to verified claims and returns the ``orig_iat`` to
+    carry into the new token. Raises :class:`MissingOrigIatError` (absent or falsy ``orig_iat``),
+    :class:`InvalidClaimError` (not a number) or :class:`RefreshExpiredError`
+    (``now > orig_iat + refresh_delta``)."""
+    return _native.check_refresh_window(
+        payload, refresh_delta_seconds(refresh_delta), _now(now)
+    )

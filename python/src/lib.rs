@@ -1,0 +1,349 @@
+//! `ferrojwt._native`: the PyO3 translation layer over the `ferrojwt` core.
+//!
+//! Only conversion lives here: Python objects to JSON values and back, arguments to core
+//! options, and core errors to the PyJWT-named classes of `ferrojwt.exceptions`. Every decision
+//! about a token is the core's. A Rust panic never reaches Python: PyO3 turns it into an exception,
+//! and the core denies `unwrap`/`panic` outside tests.
+
+use ferrojwt as fj;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+mod errors {
+    use super::*;
+
+    static EXCEPTIONS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+    /// The `ferrojwt.exceptions` class for a core error: PyJWT's class of the same meaning.
+    fn class_name(err: &fj::Error) -> &'static str {
+        use fj::ErrorKind as K;
+        match err.kind() {
+            K::MalformedToken => "DecodeError",
+            K::InvalidAlgorithm => "InvalidAlgorithmError",
+            K::InvalidKey | K::InvalidKeyFormat => "InvalidKeyError",
+            K::KeyNotFound => "KeyNotFoundError",
+            K::InvalidSignature => "InvalidSignatureError",
+            K::ExpiredSignature => "ExpiredSignatureError",
+            K::ImmatureSignature => "ImmatureSignatureError",
+            K::InvalidClaim => match err.claim_name() {
+                Some("iat") => "InvalidIssuedAtError",
+                Some("sub") => "InvalidSubjectError",
+                Some("jti") => "InvalidJTIError",
+                _ => "InvalidClaimError",
+            },
+            K::InvalidAudience => "InvalidAudienceError",
+            K::InvalidIssuer => "InvalidIssuerError",
+            K::MissingRequiredClaim => "MissingRequiredClaimError",
+            K::UnsupportedCriticalHeader => "UnsupportedCriticalHeaderError",
+            K::InvalidType => "InvalidTypeError",
+            K::TokenTooLarge => "TokenTooLargeError",
+            K::RefreshExpired => "RefreshExpiredError",
+            K::MissingOrigIat => "MissingOrigIatError",
+            K::InvalidArgument => "InvalidArgumentError",
+            _ => "PyJWTError",
+        }
+    }
+
+    /// Raises the matching `ferrojwt.exceptions` class, with `.kind` (the stable kind name) and,
+    /// for claim errors, `.claim` set on the instance.
+    pub fn to_py(py: Python<'_>, err: fj::Error) -> PyErr {
+        let build = || -> PyResult<PyErr> {
+            let module = EXCEPTIONS.get_or_try_init(py, || {
+                PyModule::import(py, "ferrojwt.exceptions").map(Bound::unbind)
+            })?;
+            let class = module.bind(py).getattr(class_name(&err))?;
+            let instance = if err.kind() == fj::ErrorKind::MissingRequiredClaim {
+                class.call1((err.claim_name().unwrap_or_default(),))?
+            } else {
+                class.call1((err.message(),))?
+            };
+            instance.setattr("kind", err.kind().name())?;
+            if let Some(claim) = err.claim_name() {
+                instance.setattr("claim", claim)?;
+            }
+            Ok(PyErr::from_value(instance))
+        };
+        build().unwrap_or_else(|e| e)
+    }
+}
+
+mod convert {
+    use super::*;
+
+    const MAX_DEPTH: usize = 64;
+
+    fn invalid_argument(py: Python<'_>, msg: &'static str) -> PyErr {
+        errors::to_py(py, fj::Error::new(fj::ErrorKind::InvalidArgument, msg))
+    }
+
+    /// A Python object as a JSON value, accepting what `json.dumps` accepts by default except
+    /// NaN/Infinity and integers beyond 64 bits (which strict readers, ferrojwt's included, refuse).
+    pub fn to_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+        let py = obj.py();
+        if depth > MAX_DEPTH {
+            return Err(invalid_argument(py, "claims nested too deeply"));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(Value::String(s.to_cow()?.into_owned()));
+        }
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if let Ok(i) = obj.cast::<PyInt>() {
+            if let Ok(v) = i.extract::<i64>() {
+                return Ok(Value::from(v));
+            }
+            if let Ok(v) = i.extract::<u64>() {
+                return Ok(Value::from(v));
+            }
+            return Err(invalid_argument(
+                py,
+                "integers beyond 64 bits cannot be encoded",
+            ));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return Number::from_f64(f.value())
+                .map(Value::Number)
+                .ok_or_else(|| {
+                    invalid_argument(py, "Out of range float values are not JSON compliant")
+                });
+        }
+        if let Ok(d) = obj.cast::<PyDict>() {
+            return Ok(Value::Object(to_map(d, depth)?));
+        }
+        if let Ok(l) = obj.cast::<PyList>() {
+            return l
+                .iter()
+                .map(|item| to_value(&item, depth + 1))
+                .collect::<PyResult<_>>()
+                .map(Value::Array);
+        }
+        if let Ok(t) = obj.cast::<PyTuple>() {
+            return t
+                .iter()
+                .map(|item| to_value(&item, depth + 1))
+                .collect::<PyResult<_>>()
+                .map(Value::Array);
+        }
+        let type_name = obj.get_type().name()?;
+        Err(PyTypeError::new_err(format!(
+            "Object of type {type_name} is not JSON serializable"
+        )))
+    }
+
+    /// Python's `json` key rules: str as is; int, float, bool and None stringified.
+    fn key_string(key: &Bound<'_, PyAny>) -> PyResult<String> {
+        if let Ok(s) = key.cast::<PyString>() {
+            return Ok(s.to_cow()?.into_owned());
+        }
+        if key.is_none() {
+            return Ok("null".into());
+        }
+        if let Ok(b) = key.cast::<PyBool>() {
+            return Ok(if b.is_true() { "true" } else { "false" }.into());
+        }
+        if key.cast::<PyInt>().is_ok() {
+            return Ok(key.str()?.to_cow()?.into_owned());
+        }
+        if let Ok(f) = key.cast::<PyFloat>() {
+            let mut out = String::new();
+            fj::write_python_float(&mut out, f.value());
+            return Ok(out);
+        }
+        let type_name = key.get_type().name()?;
+        Err(PyTypeError::new_err(format!(
+            "keys must be str, int, float, bool or None, not {type_name}"
+        )))
+    }
+
+    /// A dict as an insertion-ordered JSON object.
+    pub fn to_map(dict: &Bound<'_, PyDict>, depth: usize) -> PyResult<Map<String, Value>> {
+        let mut map = Map::with_capacity(dict.len());
+        for (k, v) in dict.iter() {
+            map.insert(key_string(&k)?, to_value(&v, depth + 1)?);
+        }
+        Ok(map)
+    }
+
+    /// A JSON value as the Python object `json.loads` would give.
+    pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+        Ok(match value {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            Value::Number(n) => {
+                if let Some(i) = n.as_i64() {
+                    i.into_pyobject(py)?.into_any()
+                } else if let Some(u) = n.as_u64() {
+                    u.into_pyobject(py)?.into_any()
+                } else {
+                    PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
+                }
+            }
+            Value::String(s) => PyString::new(py, s).into_any(),
+            Value::Array(items) => {
+                let list = PyList::empty(py);
+                for item in items {
+                    list.append(to_py(py, item)?)?;
+                }
+                list.into_any()
+            }
+            Value::Object(map) => map_to_dict(py, map)?.into_any(),
+        })
+    }
+
+    /// An ordered JSON object as a dict (insertion order preserved).
+    pub fn map_to_dict<'py>(
+        py: Python<'py>,
+        map: &Map<String, Value>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (k, v) in map {
+            dict.set_item(PyString::new(py, k), to_py(py, v)?)?;
+        }
+        Ok(dict)
+    }
+}
+
+/// A parsed key, prepared once and reused (the Python layer caches these per key material).
+#[pyclass(frozen, module = "ferrojwt._native")]
+struct Key(fj::Key);
+
+#[pymethods]
+impl Key {
+    /// An HMAC secret. Empty secrets and public-key material are refused (`InvalidKeyError`).
+    #[staticmethod]
+    fn from_secret(py: Python<'_>, secret: &[u8]) -> PyResult<Key> {
+        fj::Key::from_secret(secret)
+            .map(Key)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The key family name (`"Hmac"`, ...).
+    #[getter]
+    fn family(&self) -> String {
+        format!("{:?}", self.0.family())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<ferrojwt._native.Key family={:?}>", self.0.family())
+    }
+}
+
+fn parse_algorithm(py: Python<'_>, name: &str) -> PyResult<fj::Algorithm> {
+    name.parse().map_err(|e| errors::to_py(py, e))
+}
+
+/// Signs a claims dict; see `ferrojwt.encode`.
+#[pyfunction]
+#[pyo3(signature = (payload, key, algorithm, headers=None))]
+fn encode(
+    py: Python<'_>,
+    payload: &Bound<'_, PyDict>,
+    key: &Key,
+    algorithm: &str,
+    headers: Option<&Bound<'_, PyDict>>,
+) -> PyResult<String> {
+    let alg = parse_algorithm(py, algorithm)?;
+    let claims = convert::to_map(payload, 0)?;
+    let extra = match headers {
+        Some(h) => convert::to_map(h, 0)?,
+        None => Map::new(),
+    };
+    fj::encode_with_header(&claims, alg, &key.0, &extra).map_err(|e| errors::to_py(py, e))
+}
+
+/// Verifies and validates a token; see `ferrojwt.decode` (which builds these arguments).
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (token, key, algorithms, verify_signature, verify_exp, verify_nbf, verify_iat, verify_aud, verify_iss, audience, issuer, leeway, now, required))]
+fn decode<'py>(
+    py: Python<'py>,
+    token: &[u8],
+    key: Option<&Key>,
+    algorithms: Vec<String>,
+    verify_signature: bool,
+    verify_exp: bool,
+    verify_nbf: bool,
+    verify_iat: bool,
+    verify_aud: bool,
+    verify_iss: bool,
+    audience: Option<Vec<String>>,
+    issuer: Option<String>,
+    leeway: f64,
+    now: f64,
+    required: Vec<String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    // Unknown names (and "none") can never match a token's alg, so they are simply not allowed.
+    let allowed: Vec<fj::Algorithm> = algorithms
+        .iter()
+        .filter_map(|a| fj::Algorithm::from_name(a))
+        .collect();
+    let mut validation = fj::Validation::new(&allowed);
+    validation.verify_signature = verify_signature;
+    validation.verify_exp = verify_exp;
+    validation.verify_nbf = verify_nbf;
+    validation.verify_iat = verify_iat;
+    validation.verify_aud = verify_aud;
+    validation.verify_iss = verify_iss;
+    validation.audience = audience;
+    validation.issuer = issuer;
+    validation.leeway = leeway;
+    validation.required_claims = required;
+    let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
+    let decoded = fj::decode_with(token, key.map(|k| &k.0), &validation, now)
+        .map_err(|e| errors::to_py(py, e))?;
+    convert::map_to_dict(py, &decoded.claims)
+}
+
+/// The header of a token, parsed strictly but not verified.
+#[pyfunction]
+fn get_unverified_header<'py>(py: Python<'py>, token: &[u8]) -> PyResult<Bound<'py, PyDict>> {
+    let header = fj::decode_header(token).map_err(|e| errors::to_py(py, e))?;
+    convert::map_to_dict(py, header.as_map())
+}
+
+/// Applies the core's refresh-window rule to a verified payload; returns `orig_iat`.
+#[pyfunction]
+fn check_refresh_window<'py>(
+    py: Python<'py>,
+    payload: &Bound<'py, PyAny>,
+    refresh_delta_secs: i64,
+    now: f64,
+) -> PyResult<Bound<'py, PyAny>> {
+    // Only orig_iat matters to the rule; convert just that entry rather than the whole payload.
+    let mut claims = fj::Claims::new();
+    if let Ok(orig_iat) = payload.get_item("orig_iat") {
+        claims.insert("orig_iat".into(), convert::to_value(&orig_iat, 0)?);
+    }
+    let policy = fj::RefreshPolicy {
+        expiration: chrono::TimeDelta::zero(),
+        refresh_delta_secs,
+        allow_expired: false,
+    };
+    let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
+    let value = policy
+        .check_window(&claims, now)
+        .map_err(|e| errors::to_py(py, e))?;
+    // Hand back the caller's own object, not a copy: 1.11 carried the value over unchanged.
+    match payload.get_item("orig_iat") {
+        Ok(original) => Ok(original),
+        Err(_) => convert::to_py(py, &value),
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", fj::VERSION)?;
+    m.add_class::<Key>()?;
+    m.add_function(wrap_pyfunction!(encode, m)?)?;
+    m.add_function(wrap_pyfunction!(decode, m)?)?;
+    m.add_function(wrap_pyfunction!(get_unverified_header, m)?)?;
+    m.add_function(wrap_pyfunction!(check_refresh_window, m)?)?;
+    Ok(())
+}
