@@ -21,6 +21,16 @@ pub(crate) struct Segments<'a> {
 
 /// Splits `token` into exactly three segments, the header and payload non-empty.
 pub(crate) fn split(token: &[u8]) -> Result<Segments<'_>> {
+    let segments = split_allowing_empty_payload(token)?;
+    if segments.payload.is_empty() {
+        return Err(malformed("Empty payload segment"));
+    }
+    Ok(segments)
+}
+
+/// Splits `token` into exactly three segments, the header non-empty (a JWS payload may be empty;
+/// a JWT's may not).
+pub(crate) fn split_allowing_empty_payload(token: &[u8]) -> Result<Segments<'_>> {
     let mut dots = token
         .iter()
         .enumerate()
@@ -37,9 +47,6 @@ pub(crate) fn split(token: &[u8]) -> Result<Segments<'_>> {
     let payload = &token[first + 1..second];
     if header.is_empty() {
         return Err(malformed("Empty header segment"));
-    }
-    if payload.is_empty() {
-        return Err(malformed("Empty payload segment"));
     }
     Ok(Segments {
         header,

@@ -1,14 +1,19 @@
-//! Keys, parsed once and reused for every sign and verify.
+//! Keys in every common form, parsed once into reusable objects, and key sets selected by `kid`.
 //!
-//! A [`Key`] knows its [`Family`]; using it with an algorithm of another family is refused before
-//! any cryptography runs, so an asymmetric public key can never be replayed as an HMAC secret.
+//! Forms: raw HMAC secrets; PEM and DER (PKCS#1, PKCS#8, SPKI, SEC1, X.509 certificates); JWK and
+//! JWK Sets (RFC 7517, honouring `kid`, `use`, `key_ops` and `alg`); OpenSSH public keys
+//! (`ssh-rsa`, `ssh-ed25519`). Each [`Key`] knows its [`KeyType`] and is refused for algorithms of
+//! another type before any cryptography runs, so an asymmetric public key can never be replayed as
+//! an HMAC secret.
 
-use std::sync::OnceLock;
-
-use aws_lc_rs::hmac;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use serde_json::{Map, Value};
 
 use crate::algorithm::{Algorithm, Family};
+use crate::crypto::{self, Curve, KeyType, Material, RsaComponents};
 use crate::error::{Error, ErrorKind, Result};
+use crate::json;
 
 /// Markers of public-key material (PEM, certificates, OpenSSH). A secret containing one of them is
 /// refused: it is the classic HS256-with-the-RSA-public-key confusion attack (PyJWT's rule, widened
@@ -26,52 +31,47 @@ const ASYMMETRIC_MARKERS: [&[u8]; 6] = [
 pub const ASYMMETRIC_SECRET_MESSAGE: &str =
     "The specified key is an asymmetric key or x509 certificate and should not be used as an HMAC secret.";
 
-/// A signing or verifying key, with an optional key id (`kid`).
+const FORMS: &str =
+    "an RSA (PKCS#1, PKCS#8 or SPKI; at least 2048 bits), EC (SEC1, PKCS#8 or SPKI; \
+P-256, P-384 or P-521) or Ed25519 (PKCS#8 or SPKI) key";
+
+fn format_error(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
+    Error::new(ErrorKind::InvalidKeyFormat, message)
+}
+
+/// A signing or verifying key, with an optional key id (`kid`) and, from a JWK, the algorithm and
+/// operations it is restricted to.
 ///
 /// ```
-/// use ferrojwt::{Algorithm, Family, Key};
+/// use ferrojwt::{Algorithm, Key, KeyType};
 /// let key = Key::from_secret(b"a long, random, server-side secret").unwrap();
-/// assert_eq!(key.family(), Family::Hmac);
+/// assert_eq!(key.key_type(), KeyType::Hmac);
 /// assert!(key.check_algorithm(Algorithm::HS512).is_ok());
 /// assert!(key.check_algorithm(Algorithm::RS256).is_err());
 /// ```
 pub struct Key {
     material: Material,
     kid: Option<String>,
-}
-
-enum Material {
-    Hmac(HmacKey),
-}
-
-pub(crate) struct HmacKey {
-    secret: Vec<u8>,
-    // aws-lc precomputes the inner and outer pads per digest; keep each once it is first needed.
-    hs256: OnceLock<hmac::Key>,
-    hs384: OnceLock<hmac::Key>,
-    hs512: OnceLock<hmac::Key>,
-}
-
-impl HmacKey {
-    pub(crate) fn for_algorithm(&self, alg: Algorithm) -> Result<&hmac::Key> {
-        let (cell, digest) = match alg {
-            Algorithm::HS256 => (&self.hs256, hmac::HMAC_SHA256),
-            Algorithm::HS384 => (&self.hs384, hmac::HMAC_SHA384),
-            Algorithm::HS512 => (&self.hs512, hmac::HMAC_SHA512),
-            other => return Err(family_mismatch(Family::Hmac, other)),
-        };
-        Ok(cell.get_or_init(|| hmac::Key::new(digest, &self.secret)))
-    }
-}
-
-fn family_mismatch(family: Family, alg: Algorithm) -> Error {
-    Error::new(
-        ErrorKind::InvalidKey,
-        format!("a {family:?} key cannot be used with {alg}"),
-    )
+    alg: Option<Algorithm>,
+    may_sign: bool,
+    may_verify: bool,
+    // JWK secrets follow RFC 7518 §3.2 (at least the hash size); raw secrets keep
+    // djangorestframework_jwt compatibility (any non-empty secret).
+    rfc7518_secret_length: bool,
 }
 
 impl Key {
+    fn new(material: Material) -> Key {
+        Key {
+            material,
+            kid: None,
+            alg: None,
+            may_sign: true,
+            may_verify: true,
+            rfc7518_secret_length: false,
+        }
+    }
+
     /// An HMAC secret (HS256/384/512). Empty secrets and secrets that look like public-key
     /// material (PEM blocks, certificates, OpenSSH keys) are refused with [`ErrorKind::InvalidKey`].
     pub fn from_secret(secret: &[u8]) -> Result<Key> {
@@ -87,15 +87,271 @@ impl Key {
         {
             return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
         }
-        Ok(Key {
-            material: Material::Hmac(HmacKey {
-                secret: secret.to_vec(),
-                hs256: OnceLock::new(),
-                hs384: OnceLock::new(),
-                hs512: OnceLock::new(),
-            }),
-            kid: None,
-        })
+        Ok(Key::new(Material::hmac(secret)))
+    }
+
+    /// An asymmetric key in any supported text or binary form, detected from its content: PEM
+    /// (`-----BEGIN`), OpenSSH (`ssh-…`), a JWK (a JSON object), otherwise DER.
+    ///
+    /// ```
+    /// let pem = b"-----BEGIN PUBLIC KEY-----\n\
+    /// MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n\
+    /// -----END PUBLIC KEY-----\n";
+    /// let key = ferrojwt::Key::parse(pem).unwrap();
+    /// assert_eq!(key.key_type(), ferrojwt::KeyType::Ed25519);
+    /// assert!(!key.can_sign());
+    /// ```
+    pub fn parse(input: &[u8]) -> Result<Key> {
+        let trimmed = trim_ascii_start(input);
+        if trimmed.starts_with(b"-----BEGIN") {
+            Key::from_pem(trimmed)
+        } else if trimmed.starts_with(b"ssh-") {
+            Key::from_openssh(trimmed)
+        } else if trimmed.starts_with(b"{") {
+            Key::from_jwk(trimmed)
+        } else {
+            Key::from_der(input)
+        }
+    }
+
+    /// A key from the first PEM block of `pem`: `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY`,
+    /// `EC PRIVATE KEY`, `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY` or `CERTIFICATE` (its public key).
+    pub fn from_pem(pem: &[u8]) -> Result<Key> {
+        let (label, der) = pem_decode(pem)?;
+        match label.as_str() {
+            "CERTIFICATE" => {
+                let spki = certificate_spki(&der).ok_or_else(|| {
+                    format_error("CERTIFICATE: not a well-formed X.509 certificate")
+                })?;
+                Key::public_from_der(spki)
+            }
+            "PUBLIC KEY" | "RSA PUBLIC KEY" => Key::public_from_der(&der),
+            "PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY" => Key::private_from_der(&der),
+            "ENCRYPTED PRIVATE KEY" => Err(format_error(
+                "encrypted private keys are not supported: decrypt the key first",
+            )),
+            other => Err(format_error(format!(
+                "unsupported PEM block {other:?}: expected PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE"
+            ))),
+        }
+    }
+
+    /// A key from DER: a private key (PKCS#8, PKCS#1, SEC1) or a public key (SPKI, PKCS#1).
+    pub fn from_der(der: &[u8]) -> Result<Key> {
+        if let Some(m) = Material::private_from_der(der)? {
+            return Ok(Key::new(m));
+        }
+        if let Some(m) = Material::public_from_der(der)? {
+            return Ok(Key::new(m));
+        }
+        Err(format_error(format!("expected {FORMS} in DER")))
+    }
+
+    fn private_from_der(der: &[u8]) -> Result<Key> {
+        Material::private_from_der(der)?
+            .map(Key::new)
+            .ok_or_else(|| format_error(format!("expected a private key: {FORMS}")))
+    }
+
+    fn public_from_der(der: &[u8]) -> Result<Key> {
+        Material::public_from_der(der)?
+            .map(Key::new)
+            .ok_or_else(|| format_error(format!("expected a public key: {FORMS}")))
+    }
+
+    /// A public key in OpenSSH form (`ssh-rsa AAAA… comment` or `ssh-ed25519 AAAA… comment`).
+    pub fn from_openssh(line: &[u8]) -> Result<Key> {
+        let text = std::str::from_utf8(line)
+            .map_err(|_| format_error("OpenSSH key is not valid UTF-8"))?;
+        let mut parts = text.split_ascii_whitespace();
+        let (Some(kind), Some(body)) = (parts.next(), parts.next()) else {
+            return Err(format_error(
+                "expected an OpenSSH public key: <type> <base64> [comment]",
+            ));
+        };
+        let blob = STANDARD
+            .decode(body)
+            .map_err(|_| format_error("OpenSSH key body is not valid base64"))?;
+        let mut reader = SshReader(&blob);
+        let inner_kind = reader.string()?;
+        if inner_kind != kind.as_bytes() {
+            return Err(format_error("OpenSSH key type does not match its body"));
+        }
+        let material = match kind {
+            "ssh-rsa" => {
+                let e = reader.string()?;
+                let n = reader.string()?;
+                Material::rsa_from_components(n, e)?
+            }
+            "ssh-ed25519" => {
+                let pk = reader.string()?;
+                if pk.len() != 32 {
+                    return Err(format_error("ssh-ed25519 key must be 32 bytes"));
+                }
+                Material::ed25519_public(pk)
+                    .ok_or_else(|| format_error("invalid ssh-ed25519 key"))?
+            }
+            other => {
+                return Err(format_error(format!(
+                    "unsupported OpenSSH key type {other:?}: expected ssh-rsa or ssh-ed25519"
+                )))
+            }
+        };
+        if !reader.0.is_empty() {
+            return Err(format_error("trailing data in OpenSSH key"));
+        }
+        Ok(Key::new(material))
+    }
+
+    /// A key from a JWK (RFC 7517) given as JSON text.
+    ///
+    /// ```
+    /// let jwk = br#"{"kty":"oct","kid":"k1","k":"c2VjcmV0","alg":"HS256"}"#;
+    /// let key = ferrojwt::Key::from_jwk(jwk).unwrap();
+    /// assert_eq!(key.kid(), Some("k1"));
+    /// assert!(key.check_algorithm(ferrojwt::Algorithm::HS384).is_err()); // bound to HS256
+    /// ```
+    pub fn from_jwk(json_text: &[u8]) -> Result<Key> {
+        let map = json::parse_object(json_text, "JWK")
+            .map_err(|e| format_error(e.message().to_owned()))?;
+        Key::from_jwk_map(&map)?
+            .ok_or_else(|| format_error("unsupported JWK kty: expected oct, RSA, EC or OKP"))
+    }
+
+    /// A key from a parsed JWK object; `Ok(None)` for a `kty` ferrojwt does not understand (which a
+    /// key set skips, as RFC 7517 §5 asks).
+    pub fn from_jwk_map(jwk: &Map<String, Value>) -> Result<Option<Key>> {
+        let field = |name: &str| -> Result<Option<&str>> {
+            match jwk.get(name) {
+                None => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.as_str())),
+                Some(_) => Err(format_error(format!("JWK {name} must be a string"))),
+            }
+        };
+        let bytes = |name: &str| -> Result<Option<Vec<u8>>> {
+            field(name)?
+                .map(|s| {
+                    URL_SAFE_NO_PAD.decode(s).map_err(|_| {
+                        format_error(format!("JWK {name} is not canonical unpadded base64url"))
+                    })
+                })
+                .transpose()
+        };
+        let required = |name: &str| -> Result<Vec<u8>> {
+            bytes(name)?.ok_or_else(|| format_error(format!("JWK is missing {name}")))
+        };
+        let kty = field("kty")?.ok_or_else(|| format_error("JWK is missing kty"))?;
+        let material = match kty {
+            "oct" => {
+                let k = required("k")?;
+                Key::from_secret(&k)?.material
+            }
+            "RSA" => {
+                let (n, e) = (required("n")?, required("e")?);
+                match bytes("d")? {
+                    None => Material::rsa_from_components(&n, &e)?,
+                    Some(d) => {
+                        let (p, q) = (required("p")?, required("q")?);
+                        let (dp, dq, qi) = (required("dp")?, required("dq")?, required("qi")?);
+                        if jwk.contains_key("oth") {
+                            return Err(format_error(
+                                "multi-prime RSA keys (oth) are not supported",
+                            ));
+                        }
+                        Material::rsa_private_from_components(&RsaComponents {
+                            n: &n,
+                            e: &e,
+                            d: &d,
+                            p: &p,
+                            q: &q,
+                            dp: &dp,
+                            dq: &dq,
+                            qi: &qi,
+                        })?
+                    }
+                }
+            }
+            "EC" => {
+                let curve = match field("crv")? {
+                    Some("P-256") => Curve::P256,
+                    Some("P-384") => Curve::P384,
+                    Some("P-521") => Curve::P521,
+                    other => {
+                        return Err(format_error(format!(
+                            "unsupported EC curve {other:?}: expected P-256, P-384 or P-521"
+                        )))
+                    }
+                };
+                let (x, y) = (required("x")?, required("y")?);
+                let len = curve.coordinate_len();
+                if x.len() != len || y.len() != len {
+                    return Err(format_error(format!(
+                        "JWK x and y must be {len} bytes for {}",
+                        curve.jwk_name()
+                    )));
+                }
+                let mut point = Vec::with_capacity(1 + 2 * len);
+                point.push(0x04);
+                point.extend_from_slice(&x);
+                point.extend_from_slice(&y);
+                match bytes("d")? {
+                    Some(d) => {
+                        if d.len() != len {
+                            return Err(format_error(format!("JWK d must be {len} bytes")));
+                        }
+                        Material::ec_private_from_components(curve, &d, &point)?
+                    }
+                    None => Material::ec_public(&point)
+                        .filter(|m| m.key_type() == KeyType::Ec(curve))
+                        .ok_or_else(|| format_error("JWK x/y is not a point on the curve"))?,
+                }
+            }
+            "OKP" => {
+                if field("crv")? != Some("Ed25519") {
+                    return Err(format_error("unsupported OKP curve: expected Ed25519"));
+                }
+                let x = required("x")?;
+                if x.len() != 32 {
+                    return Err(format_error("JWK x must be 32 bytes for Ed25519"));
+                }
+                match bytes("d")? {
+                    Some(d) if d.len() == 32 => Material::ed25519_private_from_components(&d, &x)?,
+                    Some(_) => return Err(format_error("JWK d must be 32 bytes for Ed25519")),
+                    None => Material::ed25519_public(&x)
+                        .ok_or_else(|| format_error("invalid Ed25519 public key"))?,
+                }
+            }
+            _ => return Ok(None),
+        };
+        let mut key = Key::new(material);
+        key.rfc7518_secret_length = true;
+        key.kid = field("kid")?.map(str::to_owned);
+        if let Some(alg) = field("alg")? {
+            let alg = Algorithm::from_name(alg)
+                .ok_or_else(|| format_error(format!("JWK alg {alg:?} is not supported")))?;
+            if !key.key_type().supports(alg) {
+                return Err(crypto::mismatch(key.key_type(), alg));
+            }
+            key.alg = Some(alg);
+        }
+        match field("use")? {
+            None | Some("sig") => {}
+            Some(other) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidKey,
+                    format!("JWK use {other:?} is not for signatures"),
+                ))
+            }
+        }
+        if let Some(ops) = jwk.get("key_ops") {
+            let ops = ops
+                .as_array()
+                .filter(|a| a.iter().all(Value::is_string))
+                .ok_or_else(|| format_error("JWK key_ops must be an array of strings"))?;
+            key.may_sign = ops.iter().any(|o| o == "sign");
+            key.may_verify = ops.iter().any(|o| o == "verify");
+        }
+        Ok(Some(key))
     }
 
     /// The same key, labelled with a key id (written by signers, matched by verifiers).
@@ -109,26 +365,79 @@ impl Key {
         self.kid.as_deref()
     }
 
-    /// The algorithm family this key belongs to.
+    /// The algorithm this key is bound to (from a JWK's `alg`), if any.
+    pub fn algorithm(&self) -> Option<Algorithm> {
+        self.alg
+    }
+
+    /// What the key is, and so which algorithms it may be used with.
+    pub fn key_type(&self) -> KeyType {
+        self.material.key_type()
+    }
+
+    /// The family of the key's algorithms (an RSA key reports [`Family::Rsa`] and also serves
+    /// RSA-PSS; see [`KeyType::supports`]).
     pub fn family(&self) -> Family {
-        match self.material {
-            Material::Hmac(_) => Family::Hmac,
+        match self.key_type() {
+            KeyType::Hmac => Family::Hmac,
+            KeyType::Rsa => Family::Rsa,
+            KeyType::Ec(_) => Family::Ec,
+            KeyType::Ed25519 => Family::EdDsa,
         }
+    }
+
+    /// Whether the key can sign (a secret or a private key, not restricted by `key_ops`).
+    pub fn can_sign(&self) -> bool {
+        self.material.can_sign() && self.may_sign
     }
 
     /// `Ok` if this key may be used with `alg`, otherwise [`ErrorKind::InvalidKey`].
     pub fn check_algorithm(&self, alg: Algorithm) -> Result<()> {
-        if alg.family() == self.family() {
-            Ok(())
-        } else {
-            Err(family_mismatch(self.family(), alg))
+        if !self.key_type().supports(alg) {
+            return Err(crypto::mismatch(self.key_type(), alg));
+        }
+        if let (true, Some(len)) = (self.rfc7518_secret_length, self.material.hmac_secret_len()) {
+            let min = match alg {
+                Algorithm::HS384 => 48,
+                Algorithm::HS512 => 64,
+                _ => 32,
+            };
+            if len < min {
+                return Err(Error::new(
+                    ErrorKind::InvalidKey,
+                    format!("a JWK secret for {alg} must be at least {min} bytes (RFC 7518 §3.2), not {len}"),
+                ));
+            }
+        }
+        match self.alg {
+            Some(bound) if bound != alg => Err(Error::new(
+                ErrorKind::InvalidKey,
+                format!("this key is restricted to {bound}, not {alg}"),
+            )),
+            _ => Ok(()),
         }
     }
 
-    pub(crate) fn hmac(&self, alg: Algorithm) -> Result<&hmac::Key> {
-        match &self.material {
-            Material::Hmac(h) => h.for_algorithm(alg),
+    pub(crate) fn sign(&self, alg: Algorithm, message: &[u8]) -> Result<Vec<u8>> {
+        self.check_algorithm(alg)?;
+        if !self.may_sign {
+            return Err(Error::new(
+                ErrorKind::InvalidKey,
+                "JWK key_ops does not allow sign",
+            ));
         }
+        crypto::sign(alg, &self.material, message)
+    }
+
+    pub(crate) fn verify(&self, alg: Algorithm, message: &[u8], signature: &[u8]) -> Result<()> {
+        self.check_algorithm(alg)?;
+        if !self.may_verify {
+            return Err(Error::new(
+                ErrorKind::InvalidKey,
+                "JWK key_ops does not allow verify",
+            ));
+        }
+        crypto::verify(alg, &self.material, message, signature)
     }
 }
 
@@ -136,9 +445,278 @@ impl std::fmt::Debug for Key {
     // Never print key material.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Key")
-            .field("family", &self.family())
+            .field("type", &self.key_type())
             .field("kid", &self.kid)
+            .field("alg", &self.alg)
+            .field("can_sign", &self.can_sign())
             .finish_non_exhaustive()
+    }
+}
+
+/// Several verification keys, selected per token by `kid`: how a fleet rotates keys without
+/// downtime (publish the new key, start signing with it, retire the old one later).
+///
+/// Selection: a token whose `kid` names keys in the set is checked against those keys only; a `kid`
+/// that names none is [`ErrorKind::KeyNotFound`] (unless no key in the set has a kid, in which
+/// case kids are not used at all). A token without `kid` is tried against every key whose type
+/// fits its algorithm, or refused when [`KeySet::require_kid`] is set.
+///
+/// ```
+/// use ferrojwt::{Key, KeySet};
+/// let mut set = KeySet::new();
+/// set.push(Key::from_secret(b"old secret").unwrap().with_kid("2026-01")).unwrap();
+/// set.push(Key::from_secret(b"new secret").unwrap().with_kid("2026-07")).unwrap();
+/// assert!(set.push(Key::from_secret(b"dup").unwrap().with_kid("2026-07")).is_err());
+/// assert_eq!(set.len(), 2);
+/// assert!(set.get("2026-07").is_some());
+/// ```
+#[derive(Debug, Default)]
+pub struct KeySet {
+    keys: Vec<Key>,
+    require_kid: bool,
+}
+
+impl KeySet {
+    /// An empty set.
+    pub fn new() -> KeySet {
+        KeySet::default()
+    }
+
+    /// A JWK Set (`{"keys": [...]}`); keys of a `kty` ferrojwt does not understand are skipped.
+    pub fn from_jwks(json_text: &[u8]) -> Result<KeySet> {
+        let map = json::parse_object(json_text, "JWK Set")
+            .map_err(|e| format_error(e.message().to_owned()))?;
+        let keys = map
+            .get("keys")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format_error("JWK Set must have a keys array"))?;
+        let mut set = KeySet::new();
+        for (i, jwk) in keys.iter().enumerate() {
+            let obj = jwk
+                .as_object()
+                .ok_or_else(|| format_error(format!("JWK Set entry {i} is not an object")))?;
+            let in_entry =
+                |e: Error| Error::new(e.kind(), format!("JWK Set entry {i}: {}", e.message()));
+            if let Some(key) = Key::from_jwk_map(obj).map_err(in_entry)? {
+                set.push(key).map_err(in_entry)?;
+            }
+        }
+        Ok(set)
+    }
+
+    /// Adds a key. Refused ([`ErrorKind::InvalidKey`]): a second key with the same `kid` (which
+    /// key a token means would be ambiguous), and mixing secrets with public/private key pairs in
+    /// one set (a rotation never changes symmetry; a mixed set invites confusing the two).
+    pub fn push(&mut self, key: Key) -> Result<()> {
+        if let Some(kid) = key.kid() {
+            if self.get(kid).is_some() {
+                return Err(Error::new(
+                    ErrorKind::InvalidKey,
+                    format!("duplicate kid {kid:?} in key set"),
+                ));
+            }
+        }
+        let secret = key.key_type() == KeyType::Hmac;
+        if self
+            .keys
+            .iter()
+            .any(|k| (k.key_type() == KeyType::Hmac) != secret)
+        {
+            return Err(Error::new(
+                ErrorKind::InvalidKey,
+                "a key set may not mix HMAC secrets with asymmetric keys",
+            ));
+        }
+        self.keys.push(key);
+        Ok(())
+    }
+
+    /// Refuse tokens that carry no `kid`.
+    pub fn require_kid(mut self, yes: bool) -> KeySet {
+        self.require_kid = yes;
+        self
+    }
+
+    /// Whether tokens without `kid` are refused.
+    pub fn requires_kid(&self) -> bool {
+        self.require_kid
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when the set holds no key.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The keys, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Key> {
+        self.keys.iter()
+    }
+
+    /// The first key with this `kid`.
+    pub fn get(&self, kid: &str) -> Option<&Key> {
+        self.keys.iter().find(|k| k.kid() == Some(kid))
+    }
+
+    /// The keys a token with `kid` and `alg` must be verified against, in order.
+    pub(crate) fn candidates(&self, kid: Option<&str>, alg: Algorithm) -> Result<Vec<&Key>> {
+        select(&self.keys, self.require_kid, kid, alg)
+    }
+}
+
+pub(crate) fn select<'k>(
+    keys: &'k [Key],
+    require_kid: bool,
+    kid: Option<&str>,
+    alg: Algorithm,
+) -> Result<Vec<&'k Key>> {
+    let named = keys.iter().any(|k| k.kid.is_some());
+    let pool: Vec<&Key> = match kid {
+        Some(kid) if named => {
+            let found: Vec<&Key> = keys.iter().filter(|k| k.kid() == Some(kid)).collect();
+            if found.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::KeyNotFound,
+                    format!("No key matches the token's kid {kid:?}"),
+                ));
+            }
+            found
+        }
+        None if require_kid => {
+            return Err(Error::new(
+                ErrorKind::KeyNotFound,
+                "The token has no kid and this verifier requires one",
+            ))
+        }
+        _ => keys.iter().collect(),
+    };
+    let fitting: Vec<&Key> = pool
+        .iter()
+        .copied()
+        .filter(|k| k.check_algorithm(alg).is_ok())
+        .collect();
+    if fitting.is_empty() {
+        // Report why the (first) key does not fit: the type mismatch is the useful message.
+        return Err(match pool.first() {
+            Some(k) => k
+                .check_algorithm(alg)
+                .err()
+                .unwrap_or_else(|| Error::new(ErrorKind::KeyNotFound, "No usable key")),
+            None => Error::new(ErrorKind::KeyNotFound, "No key to verify with"),
+        });
+    }
+    Ok(fitting)
+}
+
+fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// Decodes the first PEM block: its label and DER body.
+fn pem_decode(pem: &[u8]) -> Result<(String, Vec<u8>)> {
+    let text = std::str::from_utf8(pem).map_err(|_| format_error("PEM is not valid UTF-8"))?;
+    let begin = text
+        .find("-----BEGIN ")
+        .ok_or_else(|| format_error("no PEM BEGIN line"))?;
+    let rest = &text[begin + 11..];
+    let label_end = rest
+        .find("-----")
+        .ok_or_else(|| format_error("malformed PEM BEGIN line"))?;
+    let label = &rest[..label_end];
+    let body_and_end = &rest[label_end + 5..];
+    let end_marker = format!("-----END {label}-----");
+    let end = body_and_end
+        .find(&end_marker)
+        .ok_or_else(|| format_error(format!("no matching {end_marker:?} line")))?;
+    let body = &body_and_end[..end];
+    if body.contains(':') {
+        return Err(format_error(
+            "PEM headers (legacy encrypted keys) are not supported: decrypt the key first",
+        ));
+    }
+    let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    let der = STANDARD
+        .decode(compact)
+        .map_err(|_| format_error(format!("PEM {label} body is not valid base64")))?;
+    Ok((label.to_owned(), der))
+}
+
+/// One DER TLV: (tag, contents, whole element, rest).
+type Tlv<'a> = (u8, &'a [u8], &'a [u8], &'a [u8]);
+
+fn der_element(input: &[u8]) -> Option<Tlv<'_>> {
+    let (&tag, after_tag) = input.split_first()?;
+    let (&first, mut after_len) = after_tag.split_first()?;
+    let len = if first < 0x80 {
+        usize::from(first)
+    } else {
+        let n = usize::from(first & 0x7f);
+        if n == 0 || n > 4 || after_len.len() < n {
+            return None;
+        }
+        let mut len = 0usize;
+        for &b in &after_len[..n] {
+            len = (len << 8) | usize::from(b);
+        }
+        after_len = &after_len[n..];
+        len
+    };
+    if after_len.len() < len {
+        return None;
+    }
+    let header = input.len() - after_len.len();
+    Some((
+        tag,
+        &after_len[..len],
+        &input[..header + len],
+        &after_len[len..],
+    ))
+}
+
+/// The SubjectPublicKeyInfo element of an X.509 certificate.
+fn certificate_spki(cert: &[u8]) -> Option<&[u8]> {
+    let (0x30, cert_body, _, _) = der_element(cert)? else {
+        return None;
+    };
+    let (0x30, tbs, _, _) = der_element(cert_body)? else {
+        return None;
+    };
+    let mut rest = tbs;
+    let (tag, _, _, after) = der_element(rest)?;
+    if tag == 0xA0 {
+        rest = after; // explicit version
+    }
+    // serialNumber, signature, issuer, validity, subject
+    for _ in 0..5 {
+        rest = der_element(rest)?.3;
+    }
+    let (tag, _, spki, _) = der_element(rest)?;
+    (tag == 0x30).then_some(spki)
+}
+
+struct SshReader<'a>(&'a [u8]);
+
+impl<'a> SshReader<'a> {
+    fn string(&mut self) -> Result<&'a [u8]> {
+        let bad = || format_error("truncated OpenSSH key");
+        if self.0.len() < 4 {
+            return Err(bad());
+        }
+        let len = u32::from_be_bytes([self.0[0], self.0[1], self.0[2], self.0[3]]) as usize;
+        let rest = &self.0[4..];
+        if rest.len() < len {
+            return Err(bad());
+        }
+        self.0 = &rest[len..];
+        Ok(&rest[..len])
     }
 }
 
@@ -180,7 +758,6 @@ mod tests {
                 alg.family() == Family::Hmac
             );
         }
-        assert!(key.hmac(Algorithm::ES256).is_err());
     }
 
     #[test]
@@ -189,5 +766,100 @@ mod tests {
         let shown = format!("{key:?}");
         assert!(!shown.contains("topsecret"));
         assert!(shown.contains("k1"));
+    }
+
+    #[test]
+    fn malformed_inputs_name_the_problem() {
+        let cases: [(&[u8], &str); 7] = [
+            (
+                b"-----BEGIN FOO-----\nAAAA\n-----END FOO-----",
+                "unsupported PEM block",
+            ),
+            (
+                b"-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----",
+                "base64",
+            ),
+            (b"-----BEGIN PUBLIC KEY-----\nAAAA\n", "no matching"),
+            (
+                b"-----BEGIN PUBLIC KEY-----\nMAA=\n-----END PUBLIC KEY-----",
+                "public key",
+            ),
+            (b"ssh-dss AAAAB3NzaC1kc3M=", "unsupported OpenSSH key type"),
+            (
+                b"{\"kty\":\"EC\",\"crv\":\"P-999\"}",
+                "unsupported EC curve",
+            ),
+            (b"\x30\x03\x02\x01\x00", "DER"),
+        ];
+        for (input, needle) in cases {
+            let err = Key::parse(input).unwrap_err();
+            assert!(
+                err.message().contains(needle),
+                "{:?}: {}",
+                String::from_utf8_lossy(input),
+                err.message()
+            );
+        }
+    }
+
+    #[test]
+    fn jwk_oct_honours_alg_use_and_key_ops() {
+        let k = Key::from_jwk(br#"{"kty":"oct","k":"c2VjcmV0","key_ops":["verify"]}"#).unwrap();
+        assert!(!k.can_sign());
+        assert!(k.sign(Algorithm::HS256, b"x").is_err());
+        let err = Key::from_jwk(br#"{"kty":"oct","k":"c2VjcmV0","use":"enc"}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey);
+        let err = Key::from_jwk(br#"{"kty":"oct","k":"c2VjcmV0","alg":"RS256"}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey);
+        let err = Key::from_jwk(br#"{"kty":"oct","k":"c2VjcmV0="}"#).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat);
+    }
+
+    #[test]
+    fn keyset_selection_rules() {
+        let mut set = KeySet::new();
+        set.push(Key::from_secret(b"a").unwrap().with_kid("a"))
+            .unwrap();
+        set.push(Key::from_secret(b"b").unwrap().with_kid("b"))
+            .unwrap();
+        assert_eq!(
+            set.candidates(Some("b"), Algorithm::HS256).unwrap().len(),
+            1
+        );
+        assert_eq!(
+            set.candidates(Some("zz"), Algorithm::HS256)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::KeyNotFound
+        );
+        assert_eq!(set.candidates(None, Algorithm::HS256).unwrap().len(), 2);
+        assert_eq!(
+            set.candidates(Some("a"), Algorithm::RS256)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::InvalidKey
+        );
+        let strict = KeySet {
+            require_kid: true,
+            ..set
+        };
+        assert_eq!(
+            strict
+                .candidates(None, Algorithm::HS256)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::KeyNotFound
+        );
+    }
+
+    #[test]
+    fn der_reader_refuses_truncation() {
+        assert!(der_element(&[0x30, 0x05, 0x00]).is_none());
+        assert!(der_element(&[0x30, 0x85, 0, 0, 0, 0, 1]).is_none());
+        assert!(certificate_spki(&[0x30, 0x00]).is_none());
+        assert_eq!(
+            der_element(&[0x02, 0x01, 0x05, 0xff]).map(|e| e.1),
+            Some(&[5u8][..])
+        );
     }
 }

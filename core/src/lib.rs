@@ -42,13 +42,14 @@ pub use claims::{
     MIN_NUMERIC_DATE, NUMERIC_DATE_CLAIMS,
 };
 pub use codec::{Header, DEFAULT_MAX_TOKEN_SIZE};
+pub use crypto::{raw as raw_crypto, Curve, KeyType, MIN_RSA_BITS};
 pub use error::{Error, ErrorKind, Result};
 pub use json::{parse as parse_json, to_python_json, write_python_float};
-pub use key::{Key, ASYMMETRIC_SECRET_MESSAGE};
+pub use key::{Key, KeySet, ASYMMETRIC_SECRET_MESSAGE};
 pub use refresh::RefreshPolicy;
 pub use token::{
-    decode, decode_at, decode_header, decode_unverified, decode_with, encode, encode_with_header,
-    Decoded,
+    decode, decode_at, decode_header, decode_unverified, decode_with, decode_with_keyset, encode,
+    encode_with_header, verify_jws, Decoded, VerifiedJws,
 };
 pub use validation::{Profile, Validation};
 

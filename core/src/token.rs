@@ -6,10 +6,9 @@ use serde_json::{Map, Value};
 use crate::algorithm::Algorithm;
 use crate::claims::{numeric_date_value, Claims, NUMERIC_DATE_CLAIMS};
 use crate::codec::{self, Header};
-use crate::crypto;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json;
-use crate::key::Key;
+use crate::key::{Key, KeySet};
 use crate::validation::Validation;
 
 /// A decoded token: its header and its claims, in token order.
@@ -46,6 +45,12 @@ pub fn encode_with_header(
     extra_header: &Map<String, Value>,
 ) -> Result<String> {
     key.check_algorithm(alg)?;
+    if !key.can_sign() {
+        return Err(Error::new(
+            ErrorKind::InvalidKey,
+            "this key cannot sign: a secret or a private key is required",
+        ));
+    }
     let header = build_header(alg, key, extra_header)?;
     check_claims_encodable(claims)?;
 
@@ -55,7 +60,7 @@ pub fn encode_with_header(
     codec::b64_encode_into(header_json.as_bytes(), &mut token);
     token.push('.');
     codec::b64_encode_into(claims_json.as_bytes(), &mut token);
-    let signature = crypto::sign(alg, key, token.as_bytes())?;
+    let signature = key.sign(alg, token.as_bytes())?;
     token.push('.');
     codec::b64_encode_into(&signature, &mut token);
     Ok(token)
@@ -162,35 +167,136 @@ pub fn decode_with(
     validation: &Validation,
     now: DateTime<Utc>,
 ) -> Result<Decoded> {
-    validation.check_options()?;
-    if token.len() > validation.max_token_size {
+    let keys = match key {
+        Some(k) => Keys::One(k),
+        None => Keys::None,
+    };
+    decode_impl(token, keys, validation, now)
+}
+
+/// Verifies `token` against a [`KeySet`] (the token's `kid` selects the key; see [`KeySet`]) and
+/// validates its claims as of `now`.
+pub fn decode_with_keyset(
+    token: &[u8],
+    keys: &KeySet,
+    validation: &Validation,
+    now: DateTime<Utc>,
+) -> Result<Decoded> {
+    decode_impl(token, Keys::Set(keys), validation, now)
+}
+
+enum Keys<'a> {
+    None,
+    One(&'a Key),
+    Set(&'a KeySet),
+}
+
+/// A verified compact JWS: its header and raw payload bytes (for payloads that are not JWT claims).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerifiedJws {
+    /// The JOSE header.
+    pub header: Header,
+    /// The decoded payload bytes.
+    pub payload: Vec<u8>,
+}
+
+/// Verifies a compact JWS whose payload need not be JSON: size cap, structure, header rules, `alg`
+/// against `algorithms`, key selection (by `kid` in a [`KeySet`]) and signature.
+///
+/// ```
+/// use ferrojwt::{verify_jws, Algorithm, Key, KeySet};
+/// // RFC 7515 appendix A.1 (HS256).
+/// let jwk = br#"{"kty":"oct","k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#;
+/// let mut keys = KeySet::new();
+/// keys.push(Key::from_jwk(jwk).unwrap());
+/// let token = b"eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+/// let jws = verify_jws(token, &keys, &[Algorithm::HS256], 65536).unwrap();
+/// assert!(jws.payload.starts_with(b"{\"iss\":\"joe\""));
+/// ```
+pub fn verify_jws(
+    token: &[u8],
+    keys: &KeySet,
+    algorithms: &[Algorithm],
+    max_token_size: usize,
+) -> Result<VerifiedJws> {
+    let (header, payload) =
+        verify_segments(token, Keys::Set(keys), algorithms, max_token_size, true)?;
+    Ok(VerifiedJws {
+        header,
+        payload: codec::b64_decode(payload, "payload")?,
+    })
+}
+
+fn verify_segments<'t>(
+    token: &'t [u8],
+    keys: Keys<'_>,
+    algorithms: &[Algorithm],
+    max_token_size: usize,
+    verify_signature: bool,
+) -> Result<(Header, &'t [u8])> {
+    if token.len() > max_token_size {
         return Err(Error::new(
             ErrorKind::TokenTooLarge,
             format!(
                 "Token is {} bytes, more than the maximum of {}",
                 token.len(),
-                validation.max_token_size
+                max_token_size
             ),
         ));
     }
-    let segments = codec::split(token)?;
+    let segments = codec::split_allowing_empty_payload(token)?;
     let header = codec::parse_header(segments.header)?;
     header.check_processing_rules()?;
 
-    if validation.verify_signature {
-        let alg = allowed_algorithm(header.alg(), &validation.algorithms)?;
-        let key = key.ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidArgument,
-                "a key is required to verify a signature",
-            )
-        })?;
-        key.check_algorithm(alg)?;
+    if verify_signature {
+        let alg = allowed_algorithm(header.alg(), algorithms)?;
+        let candidates = match keys {
+            Keys::One(k) => {
+                k.check_algorithm(alg)?;
+                vec![k]
+            }
+            Keys::Set(set) => set.candidates(header.kid(), alg)?,
+            Keys::None => {
+                return Err(Error::new(
+                    ErrorKind::InvalidArgument,
+                    "a key is required to verify a signature",
+                ))
+            }
+        };
         let signature = codec::b64_decode(segments.signature, "signature")?;
-        crypto::verify(alg, key, segments.signing_input, &signature)?;
+        let mut result = Err(crate::crypto::bad_signature());
+        for key in candidates {
+            result = key.verify(alg, segments.signing_input, &signature);
+            if result.is_ok() {
+                break;
+            }
+        }
+        result?;
     }
+    Ok((header, segments.payload))
+}
 
-    let payload = codec::b64_decode(segments.payload, "payload")?;
+fn decode_impl(
+    token: &[u8],
+    keys: Keys<'_>,
+    validation: &Validation,
+    now: DateTime<Utc>,
+) -> Result<Decoded> {
+    validation.check_options()?;
+    let (header, payload) = verify_segments(
+        token,
+        keys,
+        &validation.algorithms,
+        validation.max_token_size,
+        validation.verify_signature,
+    )?;
+    if payload.is_empty() {
+        return Err(Error::new(
+            ErrorKind::MalformedToken,
+            "Empty payload segment",
+        ));
+    }
+    let payload = codec::b64_decode(payload, "payload")?;
     let claims = json::parse_object(&payload, "payload")?;
     validation.validate_header(&header)?;
     validation.validate(&claims, now)?;
