@@ -190,6 +190,13 @@ fn check_rsa_modulus(n: &[u8]) -> Result<()> {
     Ok(())
 }
 
+fn small_rsa_private() -> Error {
+    Error::new(
+        ErrorKind::InvalidKey,
+        format!("RSA keys under {MIN_RSA_BITS} bits are refused"),
+    )
+}
+
 fn small_rsa(bits: usize) -> Error {
     Error::new(
         ErrorKind::InvalidKey,
@@ -210,7 +217,16 @@ impl Material {
     /// A private key from DER (PKCS#8 of any type, PKCS#1 RSA, SEC1 EC), or `None` if the bytes
     /// are not a private key of a supported type.
     pub(crate) fn private_from_der(der: &[u8]) -> Result<Option<Material>> {
-        if let Ok(pair) = RsaKeyPair::from_pkcs8(der).or_else(|_| RsaKeyPair::from_der(der)) {
+        // aws-lc refuses small RSA keys itself; say so rather than "unrecognised key".
+        let too_small = |r: &aws_lc_rs::error::KeyRejected| r.description_() == "TooSmall";
+        let rsa = match RsaKeyPair::from_pkcs8(der) {
+            Err(r) if !too_small(&r) => RsaKeyPair::from_der(der),
+            other => other,
+        };
+        if matches!(&rsa, Err(r) if too_small(r)) {
+            return Err(small_rsa_private());
+        }
+        if let Ok(pair) = rsa {
             check_rsa_modulus(
                 pair.public_key()
                     .modulus()

@@ -1,0 +1,373 @@
+//! Every algorithm with every key form: parsing, sign/verify round trips, interop with tokens
+//! signed by PyJWT 2 + cryptography, key-confusion refusals, key sets and rotation, and a
+//! round-trip property test over random claims.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use chrono::{TimeZone, Utc};
+use ferrojwt::{
+    decode_at, decode_with_keyset, encode, encode_with_header, parse_json, Algorithm, Claims,
+    Curve, ErrorKind, Key, KeySet, KeyType, Validation,
+};
+use serde_json::{Map, Value};
+
+fn key_bytes(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/keys/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn key(name: &str) -> Key {
+    Key::parse(&key_bytes(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.timestamp_opt(1_500_000_100, 0).unwrap()
+}
+
+fn claims(json: &str) -> Claims {
+    match parse_json(json.as_bytes()).unwrap() {
+        Value::Object(m) => m,
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn every_key_form_parses_to_its_type() {
+    let cases: &[(&str, KeyType, bool)] = &[
+        ("rsa2048.pkcs8.pem", KeyType::Rsa, true),
+        ("rsa2048.pkcs1.pem", KeyType::Rsa, true),
+        ("rsa2048.pkcs8.der", KeyType::Rsa, true),
+        ("rsa2048.spki.pem", KeyType::Rsa, false),
+        ("rsa2048.spki.der", KeyType::Rsa, false),
+        ("rsa2048.pkcs1pub.pem", KeyType::Rsa, false),
+        ("rsa2048.cert.pem", KeyType::Rsa, false),
+        ("ec_p256.pkcs8.pem", KeyType::Ec(Curve::P256), true),
+        ("ec_p256.sec1.pem", KeyType::Ec(Curve::P256), true),
+        ("ec_p256.spki.pem", KeyType::Ec(Curve::P256), false),
+        ("ec_p384.sec1.pem", KeyType::Ec(Curve::P384), true),
+        ("ec_p384.spki.pem", KeyType::Ec(Curve::P384), false),
+        ("ec_p521.pkcs8.pem", KeyType::Ec(Curve::P521), true),
+        ("ec_p521.sec1.pem", KeyType::Ec(Curve::P521), true),
+        ("ec_p521.spki.pem", KeyType::Ec(Curve::P521), false),
+        ("ed25519.pkcs8.pem", KeyType::Ed25519, true),
+        ("ed25519.spki.pem", KeyType::Ed25519, false),
+        ("ssh_ed25519.pub.txt", KeyType::Ed25519, false),
+        ("ssh_rsa.pub.txt", KeyType::Rsa, false),
+        ("ssh_rsa.pkcs1.pem", KeyType::Rsa, true),
+    ];
+    for (name, ty, private) in cases {
+        let k = key(name);
+        assert_eq!(k.key_type(), *ty, "{name}");
+        assert_eq!(k.can_sign(), *private, "{name}");
+    }
+}
+
+#[test]
+fn weak_and_unsupported_keys_are_refused_with_a_reason() {
+    for name in ["rsa1024.pkcs8.pem", "rsa1024.spki.pem"] {
+        let err = Key::parse(&key_bytes(name)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey, "{name}");
+        assert!(err.message().contains("2048"), "{name}: {err}");
+    }
+    let err = Key::parse(&key_bytes("ed448.pkcs8.pem")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat);
+    assert!(err.message().contains("expected"), "{err}");
+}
+
+fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
+    let rsa_public = vec![
+        "rsa2048.spki.pem",
+        "rsa2048.spki.der",
+        "rsa2048.pkcs1pub.pem",
+        "rsa2048.cert.pem",
+        "rsa2048.pkcs1.pem",
+    ];
+    let mut out = vec![];
+    for alg in [
+        Algorithm::RS256,
+        Algorithm::RS384,
+        Algorithm::RS512,
+        Algorithm::PS256,
+        Algorithm::PS384,
+        Algorithm::PS512,
+    ] {
+        out.push((alg, "rsa2048.pkcs8.pem", rsa_public.clone()));
+    }
+    out.push((
+        Algorithm::ES256,
+        "ec_p256.sec1.pem",
+        vec!["ec_p256.spki.pem", "ec_p256.pkcs8.pem"],
+    ));
+    out.push((
+        Algorithm::ES384,
+        "ec_p384.pkcs8.pem",
+        vec!["ec_p384.spki.pem", "ec_p384.sec1.pem"],
+    ));
+    out.push((
+        Algorithm::ES512,
+        "ec_p521.pkcs8.pem",
+        vec!["ec_p521.spki.pem", "ec_p521.sec1.pem"],
+    ));
+    out.push((
+        Algorithm::EdDSA,
+        "ed25519.pkcs8.pem",
+        vec!["ed25519.spki.pem"],
+    ));
+    out.push((
+        Algorithm::RS256,
+        "ssh_rsa.pkcs1.pem",
+        vec!["ssh_rsa.pub.txt"],
+    ));
+    out
+}
+
+#[test]
+fn sign_with_private_verify_with_every_public_form() {
+    let c = claims(r#"{"sub":"42","exp":1500000200}"#);
+    for (alg, private, publics) in pairs() {
+        let signer = key(private);
+        let token = encode(&c, alg, &signer).unwrap();
+        let v = Validation::new(&[alg]);
+        for public in publics {
+            let decoded = decode_at(token.as_bytes(), &key(public), &v, now())
+                .unwrap_or_else(|e| panic!("{alg} {private} -> {public}: {e}"));
+            assert_eq!(decoded.claims, c);
+        }
+        // A flipped bit anywhere in the signature fails.
+        let mut bytes = token.clone().into_bytes();
+        let last = bytes.len() - 5;
+        bytes[last] = if bytes[last] == b'A' { b'B' } else { b'A' };
+        let err = decode_at(&bytes, &signer, &v, now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidSignature, "{alg}");
+    }
+}
+
+#[test]
+fn public_keys_cannot_sign() {
+    let err = encode(&Claims::new(), Algorithm::RS256, &key("rsa2048.spki.pem")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey);
+}
+
+#[test]
+fn tokens_signed_by_pyjwt2_verify() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/pyjwt2_asym_tokens.json"
+    );
+    let cases = parse_json(&std::fs::read(path).unwrap()).unwrap();
+    let cases = cases.as_array().unwrap();
+    assert_eq!(cases.len(), 10);
+    for case in cases {
+        let alg: Algorithm = case["alg"].as_str().unwrap().parse().unwrap();
+        let public = key(case["public"].as_str().unwrap());
+        let token = case["token"].as_str().unwrap();
+        let decoded = decode_at(token.as_bytes(), &public, &Validation::new(&[alg]), now())
+            .unwrap_or_else(|e| panic!("{alg}: {e}"));
+        assert_eq!(decoded.claims["name"], "J\u{f6}rg");
+        assert_eq!(decoded.header.kid(), Some(alg.as_str()));
+        // Only the stated algorithm is accepted for that token.
+        let others: Vec<Algorithm> = Algorithm::ALL
+            .iter()
+            .copied()
+            .filter(|a| *a != alg)
+            .collect();
+        let err =
+            decode_at(token.as_bytes(), &public, &Validation::new(&others), now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidAlgorithm);
+    }
+}
+
+#[test]
+fn public_key_bytes_can_never_become_an_hmac_secret() {
+    // The classic confusion: sign HS256 with the server's public PEM as the secret.
+    for public in [
+        "rsa2048.spki.pem",
+        "rsa2048.cert.pem",
+        "ssh_rsa.pub.txt",
+        "ec_p256.spki.pem",
+    ] {
+        let pem = key_bytes(public);
+        let err = Key::from_secret(&pem).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey, "{public}");
+        // And a verifier holding the real public key refuses an HS256 token outright.
+        let forged = {
+            let secret = Key::from_secret(b"attacker-chosen").unwrap();
+            encode(&claims("{}"), Algorithm::HS256, &secret).unwrap()
+        };
+        let v = Validation::new(&[Algorithm::HS256, Algorithm::RS256, Algorithm::ES256]);
+        let err = decode_at(forged.as_bytes(), &key(public), &v, now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey, "{public}");
+    }
+}
+
+#[test]
+fn ec_keys_only_serve_their_own_curve() {
+    let v = Validation::new(&[Algorithm::ES256, Algorithm::ES384]);
+    let token = encode(&claims("{}"), Algorithm::ES384, &key("ec_p384.pkcs8.pem")).unwrap();
+    let err = decode_at(token.as_bytes(), &key("ec_p256.spki.pem"), &v, now()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey);
+    let err = encode(&claims("{}"), Algorithm::ES256, &key("ec_p384.pkcs8.pem")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey);
+}
+
+#[test]
+fn key_rotation_with_kid() {
+    let old = key("rsa2048.pkcs8.pem").with_kid("2026-01");
+    let new = key("ssh_rsa.pkcs1.pem").with_kid("2026-07");
+    let mut verifiers = KeySet::new();
+    verifiers
+        .push(key("rsa2048.spki.pem").with_kid("2026-01"))
+        .unwrap();
+    verifiers
+        .push(key("ssh_rsa.pub.txt").with_kid("2026-07"))
+        .unwrap();
+    let v = Validation::new(&[Algorithm::RS256]);
+    let c = claims(r#"{"sub":"1"}"#);
+    for signer in [&old, &new] {
+        let token = encode(&c, Algorithm::RS256, signer).unwrap();
+        let decoded = decode_with_keyset(token.as_bytes(), &verifiers, &v, now()).unwrap();
+        assert_eq!(decoded.header.kid(), signer.kid());
+    }
+    // Unknown kid.
+    let mut header = Map::new();
+    header.insert("kid".into(), Value::String("2025-01".into()));
+    let stray =
+        encode_with_header(&c, Algorithm::RS256, &key("rsa2048.pkcs8.pem"), &header).unwrap();
+    let err = decode_with_keyset(stray.as_bytes(), &verifiers, &v, now()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::KeyNotFound);
+    // No kid: every RSA key is tried; with require_kid the token is refused.
+    let anonymous = encode(&c, Algorithm::RS256, &key("ssh_rsa.pkcs1.pem")).unwrap();
+    assert!(decode_with_keyset(anonymous.as_bytes(), &verifiers, &v, now()).is_ok());
+    let strict = verifiers.require_kid(true);
+    let err = decode_with_keyset(anonymous.as_bytes(), &strict, &v, now()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::KeyNotFound);
+    // A kid naming the wrong key does not fall back to the others.
+    let mut wrong = Map::new();
+    wrong.insert("kid".into(), Value::String("2026-01".into()));
+    let mislabelled =
+        encode_with_header(&c, Algorithm::RS256, &key("ssh_rsa.pkcs1.pem"), &wrong).unwrap();
+    let err = decode_with_keyset(mislabelled.as_bytes(), &strict, &v, now()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidSignature);
+}
+
+#[test]
+fn jwk_sets_round_trip_with_private_jwks() {
+    // RFC 7517 appendix-style set: an EC and an RSA public key; private JWKs sign.
+    let jwks = br#"{"keys":[
+      {"kty":"EC","crv":"P-256","kid":"ec1","use":"sig",
+       "x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"},
+      {"kty":"OKP","crv":"X448","x":"AAAA"},
+      {"kty":"OKP","crv":"Ed25519","kid":"ed1","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+    ]}"#;
+    let err = KeySet::from_jwks(jwks).unwrap_err();
+    assert!(err.message().contains("entry 1"), "{err}");
+    let ok = br#"{"keys":[
+      {"kty":"EC","crv":"P-256","kid":"ec1","use":"sig",
+       "x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"},
+      {"kty":"oct-unknown","k":"AAAA"},
+      {"kty":"OKP","crv":"Ed25519","kid":"ed1","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+    ]}"#;
+    let set = KeySet::from_jwks(ok).unwrap();
+    assert_eq!(set.len(), 2); // the unknown kty is skipped (RFC 7517 section 5)
+                              // RFC 8037 A.1/A.4: the Ed25519 private JWK and its signature over the example payload.
+    let private = Key::from_jwk(
+        br#"{"kty":"OKP","crv":"Ed25519","kid":"ed1",
+        "d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
+        "x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#,
+    )
+    .unwrap();
+    let token = encode(&claims(r#"{"a":1}"#), Algorithm::EdDSA, &private).unwrap();
+    let v = Validation::new(&[Algorithm::EdDSA]);
+    assert!(decode_with_keyset(token.as_bytes(), &set, &v, now()).is_ok());
+    let rfc8037 = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+    assert!(ferrojwt::verify_jws(rfc8037.as_bytes(), &set, &[Algorithm::EdDSA], 4096).is_ok());
+}
+
+/// A small deterministic generator, so the property test needs no extra dependency and every
+/// failure reproduces.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn value(&mut self, depth: u32) -> Value {
+        match self.next() % if depth > 2 { 5 } else { 7 } {
+            0 => Value::Null,
+            1 => Value::Bool(self.next() % 2 == 0),
+            2 => Value::from(self.next() as i64),
+            3 => Value::from(f64::from_bits(self.next() >> 2).clamp(-1e300, 1e300)),
+            4 => {
+                let len = self.next() % 12;
+                let s: String = (0..len)
+                    .map(|_| char::from_u32((self.next() % 0x2_0000) as u32).unwrap_or('\u{fffd}'))
+                    .collect();
+                Value::String(s)
+            }
+            5 => Value::Array(
+                (0..self.next() % 4)
+                    .map(|_| self.value(depth + 1))
+                    .collect(),
+            ),
+            _ => Value::Object(self.map(depth + 1)),
+        }
+    }
+
+    fn map(&mut self, depth: u32) -> Map<String, Value> {
+        let mut m = Map::new();
+        for i in 0..self.next() % 6 {
+            m.insert(format!("k{i}_{}", self.next() % 1000), self.value(depth));
+        }
+        m
+    }
+}
+
+#[test]
+fn round_trip_random_claims_over_every_algorithm() {
+    let keys: Vec<(Algorithm, Key)> = vec![
+        (
+            Algorithm::HS256,
+            Key::from_secret(b"round trip secret").unwrap(),
+        ),
+        (
+            Algorithm::HS384,
+            Key::from_secret(b"round trip secret").unwrap(),
+        ),
+        (
+            Algorithm::HS512,
+            Key::from_secret(b"round trip secret").unwrap(),
+        ),
+        (Algorithm::RS256, key("rsa2048.pkcs8.pem")),
+        (Algorithm::RS384, key("rsa2048.pkcs8.pem")),
+        (Algorithm::RS512, key("rsa2048.pkcs8.pem")),
+        (Algorithm::PS256, key("rsa2048.pkcs8.pem")),
+        (Algorithm::PS384, key("rsa2048.pkcs8.pem")),
+        (Algorithm::PS512, key("rsa2048.pkcs8.pem")),
+        (Algorithm::ES256, key("ec_p256.pkcs8.pem")),
+        (Algorithm::ES384, key("ec_p384.pkcs8.pem")),
+        (Algorithm::ES512, key("ec_p521.pkcs8.pem")),
+        (Algorithm::EdDSA, key("ed25519.pkcs8.pem")),
+    ];
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for round in 0..40 {
+        for (alg, k) in &keys {
+            let mut c = rng.map(0);
+            c.insert(
+                "exp".into(),
+                Value::from(1_500_000_101 + (rng.next() % 1000) as i64),
+            );
+            let token = encode(&c, *alg, k).unwrap();
+            let decoded = decode_at(token.as_bytes(), k, &Validation::new(&[*alg]), now())
+                .unwrap_or_else(|e| panic!("round {round} {alg}: {e}\n{c:?}"));
+            assert_eq!(decoded.claims, c, "round {round} {alg}");
+            assert_eq!(
+                decoded.claims.keys().collect::<Vec<_>>(),
+                c.keys().collect::<Vec<_>>()
+            );
+        }
+    }
+}
