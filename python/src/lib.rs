@@ -224,15 +224,100 @@ impl Key {
             .map_err(|e| errors::to_py(py, e))
     }
 
-    /// The key family name (`"Hmac"`, ...).
+    /// An asymmetric key from PEM, DER, a JWK or an OpenSSH public key (detected from content).
+    #[staticmethod]
+    fn parse(py: Python<'_>, material: &[u8]) -> PyResult<Key> {
+        fj::Key::parse(material)
+            .map(Key)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// A key from JWK JSON text.
+    #[staticmethod]
+    fn from_jwk(py: Python<'_>, jwk: &[u8]) -> PyResult<Key> {
+        fj::Key::from_jwk(jwk)
+            .map(Key)
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// The key type (`"Hmac"`, `"Rsa"`, `"Ec(P256)"`, `"Ed25519"`).
     #[getter]
-    fn family(&self) -> String {
-        format!("{:?}", self.0.family())
+    fn key_type(&self) -> String {
+        format!("{:?}", self.0.key_type())
+    }
+
+    /// The key id, if any.
+    #[getter]
+    fn kid(&self) -> Option<String> {
+        self.0.kid().map(str::to_owned)
+    }
+
+    /// Whether the key can sign (a secret or a private key).
+    #[getter]
+    fn can_sign(&self) -> bool {
+        self.0.can_sign()
     }
 
     fn __repr__(&self) -> String {
-        format!("<ferrojwt._native.Key family={:?}>", self.0.family())
+        format!(
+            "<ferrojwt.Key type={:?} kid={:?} can_sign={}>",
+            self.0.key_type(),
+            self.0.kid(),
+            self.0.can_sign()
+        )
     }
+}
+
+/// Several verification keys selected by the token's `kid` (key rotation).
+#[pyclass(frozen, module = "ferrojwt._native")]
+struct KeySet(fj::KeySet);
+
+#[pymethods]
+impl KeySet {
+    /// A set from JWK Set JSON (`{"keys": [...]}`).
+    #[staticmethod]
+    #[pyo3(signature = (jwks, require_kid=false))]
+    fn from_jwks(py: Python<'_>, jwks: &[u8], require_kid: bool) -> PyResult<KeySet> {
+        fj::KeySet::from_jwks(jwks)
+            .map(|s| KeySet(s.require_kid(require_kid)))
+            .map_err(|e| errors::to_py(py, e))
+    }
+
+    /// A set from `(kid, key material, is_secret)` triples; `kid` may be None.
+    #[staticmethod]
+    #[pyo3(signature = (entries, require_kid=false))]
+    fn from_entries(
+        py: Python<'_>,
+        entries: Vec<(Option<String>, Vec<u8>, bool)>,
+        require_kid: bool,
+    ) -> PyResult<KeySet> {
+        let mut set = fj::KeySet::new();
+        for (kid, material, secret) in entries {
+            let key = if secret {
+                fj::Key::from_secret(&material)
+            } else {
+                fj::Key::parse(&material)
+            }
+            .map_err(|e| errors::to_py(py, e))?;
+            let key = match kid {
+                Some(kid) => key.with_kid(kid),
+                None => key,
+            };
+            set.push(key).map_err(|e| errors::to_py(py, e))?;
+        }
+        Ok(KeySet(set.require_kid(require_kid)))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// What a decode may verify with: one key or a key set.
+#[derive(FromPyObject)]
+enum Verifying<'py> {
+    One(PyRef<'py, Key>),
+    Set(PyRef<'py, KeySet>),
 }
 
 fn parse_algorithm(py: Python<'_>, name: &str) -> PyResult<fj::Algorithm> {
@@ -255,7 +340,14 @@ fn encode(
         Some(h) => convert::to_map(h, 0)?,
         None => Map::new(),
     };
-    fj::encode_with_header(&claims, alg, &key.0, &extra).map_err(|e| errors::to_py(py, e))
+    let key = &key.0;
+    let result = if key.key_type() == fj::KeyType::Hmac {
+        fj::encode_with_header(&claims, alg, key, &extra)
+    } else {
+        // RSA signing takes ~1 ms: let other Python threads run meanwhile.
+        py.detach(|| fj::encode_with_header(&claims, alg, key, &extra))
+    };
+    result.map_err(|e| errors::to_py(py, e))
 }
 
 /// Verifies and validates a token; see `ferrojwt.decode` (which builds these arguments).
@@ -265,7 +357,7 @@ fn encode(
 fn decode<'py>(
     py: Python<'py>,
     token: &[u8],
-    key: Option<&Key>,
+    key: Option<Verifying<'py>>,
     algorithms: Vec<String>,
     verify_signature: bool,
     verify_exp: bool,
@@ -296,8 +388,21 @@ fn decode<'py>(
     validation.leeway = leeway;
     validation.required_claims = required;
     let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
-    let decoded = fj::decode_with(token, key.map(|k| &k.0), &validation, now)
-        .map_err(|e| errors::to_py(py, e))?;
+    let decoded = match &key {
+        None => fj::decode_with(token, None, &validation, now),
+        Some(Verifying::One(k)) if k.0.key_type() == fj::KeyType::Hmac => {
+            fj::decode_with(token, Some(&k.0), &validation, now)
+        }
+        Some(Verifying::One(k)) => {
+            let k = &k.0;
+            py.detach(|| fj::decode_with(token, Some(k), &validation, now))
+        }
+        Some(Verifying::Set(set)) => {
+            let set = &set.0;
+            py.detach(|| fj::decode_with_keyset(token, set, &validation, now))
+        }
+    }
+    .map_err(|e| errors::to_py(py, e))?;
     convert::map_to_dict(py, &decoded.claims)
 }
 
@@ -341,6 +446,7 @@ fn check_refresh_window<'py>(
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", fj::VERSION)?;
     m.add_class::<Key>()?;
+    m.add_class::<KeySet>()?;
     m.add_function(wrap_pyfunction!(encode, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(get_unverified_header, m)?)?;

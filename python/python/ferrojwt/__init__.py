@@ -50,7 +50,14 @@ from .exceptions import (
 
 __version__ = _native.__version__
 
+#: A parsed key (``Key.from_secret``, ``Key.parse`` for PEM/DER/OpenSSH/JWK text, ``Key.from_jwk``).
+Key = _native.Key
+#: Verification keys selected by ``kid`` (``KeySet.from_jwks``, ``KeySet.from_entries``).
+KeySet = _native.KeySet
+
 __all__ = [
+    "Key",
+    "KeySet",
     "encode",
     "decode",
     "get_unverified_header",
@@ -89,7 +96,7 @@ _VERIFY_OPTIONS = ("verify_exp", "verify_nbf", "verify_iat", "verify_aud", "veri
 _KEY_CACHE_SIZE = 64
 _key_cache: dict = {}
 
-KeyLike = Union[str, bytes, bytearray, memoryview]
+KeyLike = Any
 
 
 def numeric_date(value: Any) -> Any:
@@ -100,29 +107,68 @@ def numeric_date(value: Any) -> Any:
     return value
 
 
-def _key(key: KeyLike) -> "_native.Key":
-    # Parsed keys are cached so a secret (and later a PEM) is prepared once, not per call.
-    try:
-        cached = _key_cache.get(key)
-    except TypeError:  # unhashable (bytearray, memoryview): no caching
-        cached = None
-    if cached is not None:
-        return cached
-    if isinstance(key, str):
-        material = key.encode("utf-8")
-    elif isinstance(key, (bytes, bytearray, memoryview)):
-        material = bytes(key)
-    else:
-        raise TypeError(
-            f"Expecting a str or bytes key, not {type(key).__name__} "
-            "(asymmetric key objects are not supported yet)"
-        )
-    parsed = _native.Key.from_secret(material)
-    if isinstance(key, (str, bytes)):
-        if len(_key_cache) >= _KEY_CACHE_SIZE:
-            _key_cache.pop(next(iter(_key_cache)))
-        _key_cache[key] = parsed
+_HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+_ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
+
+
+def _remember(cache_key: Any, parsed: Any, keep_alive: Any = None) -> Any:
+    if len(_key_cache) >= _KEY_CACHE_SIZE:
+        _key_cache.pop(next(iter(_key_cache)))
+    _key_cache[cache_key] = (parsed, keep_alive)
     return parsed
+
+
+def _serialize_cryptography_key(key: Any) -> bytes:
+    """DER for a `cryptography` key object: PKCS#8 for private keys, SPKI for public keys."""
+    from cryptography.hazmat.primitives import serialization as ser
+
+    if hasattr(key, "private_bytes"):
+        return key.private_bytes(ser.Encoding.DER, ser.PrivateFormat.PKCS8, ser.NoEncryption())
+    return key.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
+
+
+def _key(key: Any, algorithms: Iterable[str]) -> Any:
+    """The native key for ``key``, parsed once and cached.
+
+    Secrets and asymmetric keys are told apart by the algorithms in play (as PyJWT does): only
+    HMAC algorithms → a secret; no HMAC algorithm → PEM, DER, JWK or OpenSSH; a mix → by content.
+    A PEM given as an HMAC secret is refused (InvalidKeyError), which blocks algorithm confusion.
+    """
+    if isinstance(key, (_native.Key, _native.KeySet)):
+        return key
+    algorithms = tuple(algorithms)
+    hmac_only = all(a in _HMAC_ALGORITHMS for a in algorithms)
+    no_hmac = not any(a in _HMAC_ALGORITHMS for a in algorithms)
+    if isinstance(key, (str, bytes)):
+        cache_key = (hmac_only, no_hmac, key)
+        hit = _key_cache.get(cache_key)
+        if hit is not None:
+            return hit[0]
+        material = key.encode("utf-8") if isinstance(key, str) else key
+        asymmetric = no_hmac or (
+            not hmac_only and material.lstrip().startswith(_ASYMMETRIC_MARKERS)
+        )
+        if asymmetric and material:
+            parsed = _native.Key.parse(material)
+        else:
+            parsed = _native.Key.from_secret(material)
+        return _remember(cache_key, parsed)
+    if isinstance(key, (bytearray, memoryview)):
+        return _key(bytes(key), algorithms)
+    if hasattr(key, "private_bytes") or hasattr(key, "public_bytes"):
+        # cryptography key objects: cached by identity (the object is kept alive with it, so the
+        # id cannot be reused while the entry exists).
+        cache_key = ("object", id(key))
+        hit = _key_cache.get(cache_key)
+        if hit is not None and hit[1] is key:
+            return hit[0]
+        return _remember(cache_key, _native.Key.parse(_serialize_cryptography_key(key)), key)
+    if isinstance(key, Mapping):  # a JWK as a dict
+        return _native.Key.from_jwk(_json.dumps(dict(key)).encode("utf-8"))
+    raise TypeError(
+        f"Expecting a str or bytes key, a cryptography key object, a JWK dict, ferrojwt.Key or "
+        f"ferrojwt.KeySet, not {type(key).__name__}"
+    )
 
 
 def _token_bytes(jwt: Any) -> bytes:
@@ -183,7 +229,7 @@ def encode(
         payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
         if headers is not None:
             headers = _json.loads(_json.dumps(headers, separators=(",", ":"), cls=json_encoder))
-    return _native.encode(payload, _key(key), algorithm, headers)
+    return _native.encode(payload, _key(key, (algorithm,)), algorithm, headers)
 
 
 def decode(
@@ -237,7 +283,7 @@ def decode(
             raise DecodeError(
                 'It is required that you pass in a value for the "algorithms" argument when calling decode().'
             )
-        native_key = _key(key)
+        native_key = _key(key, algorithms)
     else:
         native_key = None
     return _native.decode(

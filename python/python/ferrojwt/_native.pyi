@@ -1,6 +1,6 @@
 """Type stubs for the Rust extension. Use the wrappers in ``ferrojwt`` rather than these."""
 
-from typing import Any, Optional
+from typing import Any, Optional, Union
 
 __version__: str
 
@@ -9,13 +9,32 @@ class Key:
 
     @staticmethod
     def from_secret(secret: bytes) -> "Key": ...
+    @staticmethod
+    def parse(material: bytes) -> "Key": ...
+    @staticmethod
+    def from_jwk(jwk: bytes) -> "Key": ...
     @property
-    def family(self) -> str: ...
+    def key_type(self) -> str: ...
+    @property
+    def kid(self) -> Optional[str]: ...
+    @property
+    def can_sign(self) -> bool: ...
+
+class KeySet:
+    """Verification keys selected by ``kid``."""
+
+    @staticmethod
+    def from_jwks(jwks: bytes, require_kid: bool = False) -> "KeySet": ...
+    @staticmethod
+    def from_entries(
+        entries: list[tuple[Optional[str], bytes, bool]], require_kid: bool = False
+    ) -> "KeySet": ...
+    def __len__(self) -> int: ...
 
 def encode(payload: dict, key: Key, algorithm: str, headers: Optional[dict] = None) -> str: ...
 def decode(
     token: bytes,
-    key: Optional[Key],
+    key: Union[Key, KeySet, None],
     algorithms: list[str],
     verify_signature: bool,
     verify_exp: bool,

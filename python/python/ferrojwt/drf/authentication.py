@@ -1,0 +1,129 @@
+"""``JSONWebTokenAuthentication``: DRF authentication by ``Authorization: JWT <token>``.
+
+Messages, statuses and the ``WWW-Authenticate`` challenge are those of djangorestframework_jwt
+1.11, because API clients match on them. ``jwt_decode_handler`` and
+``jwt_get_username_from_payload`` are module globals bound from the settings at import time, as
+in 1.11: test suites patch them here, and the methods below look them up on every call.
+"""
+
+from __future__ import annotations
+
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.encoding import smart_str
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+
+from .compat import (
+    DECODE_ERRORS,
+    EXPIRED_SIGNATURE_ERRORS,
+    INVALID_TOKEN_ERRORS,
+    get_user_model,
+)
+from .settings import api_settings
+
+__all__ = ["BaseJSONWebTokenAuthentication", "JSONWebTokenAuthentication"]
+
+jwt_decode_handler = api_settings.JWT_DECODE_HANDLER
+jwt_get_username_from_payload = api_settings.JWT_PAYLOAD_GET_USERNAME_HANDLER
+
+
+class _CookieCSRFCheck(CsrfViewMiddleware):
+    """Django's CSRF check, answering with the reason instead of a 403 page."""
+
+    def _reject(self, request, reason):
+        return reason
+
+
+class BaseJSONWebTokenAuthentication(BaseAuthentication):
+    """Everything except finding the token: subclasses implement ``get_jwt_value(request)`` to
+    read it from somewhere else (a query parameter, another header) and keep the checks."""
+
+    def authenticate(self, request):
+        """Returns ``(user, token)`` (``request.auth`` is the raw token, as 1.11 on PyPI), or None
+        when the request carries no token for us so that other authenticators may try."""
+        jwt_value = self.get_jwt_value(request)
+        if jwt_value is None:
+            return None
+
+        try:
+            payload = jwt_decode_handler(jwt_value)
+        except EXPIRED_SIGNATURE_ERRORS:
+            raise exceptions.AuthenticationFailed(_("Signature has expired.")) from None
+        except DECODE_ERRORS:
+            raise exceptions.AuthenticationFailed(
+                _("Error decoding signature.")
+            ) from None
+        except INVALID_TOKEN_ERRORS:
+            raise exceptions.AuthenticationFailed() from None
+
+        user = self.authenticate_credentials(payload)
+        return (user, jwt_value)
+
+    def authenticate_credentials(self, payload):
+        """The active user the verified ``payload`` names, looked up by natural key (1.11)."""
+        username = jwt_get_username_from_payload(payload)
+        if not username:
+            raise exceptions.AuthenticationFailed(_("Invalid payload."))
+
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.get_by_natural_key(username)
+        except user_model.DoesNotExist:
+            # 1.11's wording, misleading as it is: clients match on it.
+            raise exceptions.AuthenticationFailed(_("Invalid signature.")) from None
+
+        if not user.is_active:
+            raise exceptions.AuthenticationFailed(_("User account is disabled."))
+        return user
+
+
+class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
+    """Reads the token from ``Authorization: <JWT_AUTH_HEADER_PREFIX> <token>``, or from the
+    ``JWT_AUTH_COOKIE`` cookie when the header is absent.
+
+    A header with another scheme (``Basic``, ``Token``…) is left to the other authenticators.
+    """
+
+    www_authenticate_realm = "api"
+
+    def get_jwt_value(self, request):
+        """The token (bytes from the header, str from the cookie) or None."""
+        auth = get_authorization_header(request).split()
+        prefix = api_settings.JWT_AUTH_HEADER_PREFIX.lower()
+
+        if not auth:
+            cookie_name = api_settings.JWT_AUTH_COOKIE
+            if not cookie_name:
+                return None
+            value = request.COOKIES.get(cookie_name)
+            if value is not None and api_settings.JWT_AUTH_COOKIE_CSRF:
+                self.enforce_csrf(request)
+            return value
+
+        if smart_str(auth[0]).lower() != prefix:
+            return None
+
+        if len(auth) == 1:
+            msg = _("Invalid Authorization header. No credentials provided.")
+            raise exceptions.AuthenticationFailed(msg)
+        if len(auth) > 2:
+            msg = _(
+                "Invalid Authorization header. Credentials string should not contain spaces."
+            )
+            raise exceptions.AuthenticationFailed(msg)
+        return auth[1]
+
+    def enforce_csrf(self, request):
+        """Refuses a cookie-borne token on an unsafe method without a valid CSRF token: a
+        browser sends the cookie on cross-site requests too (1.11 never checked; DESIGN.md)."""
+        django_request = getattr(request, "_request", request)
+        check = _CookieCSRFCheck(lambda req: None)
+        check.process_request(django_request)
+        reason = check.process_view(django_request, None, (), {})
+        if reason:
+            raise exceptions.PermissionDenied(f"CSRF Failed: {reason}")
+
+    def authenticate_header(self, request):
+        """The 401 challenge, ``JWT realm="api"``, following the configured prefix."""
+        return f'{api_settings.JWT_AUTH_HEADER_PREFIX} realm="{self.www_authenticate_realm}"'
