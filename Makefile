@@ -6,7 +6,8 @@ PY := $(CURDIR)/$(VENV)/bin/python
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: all demo test test-rust test-c test-python lint fmt wheel develop venv header lib clean help
+.PHONY: all demo test test-rust test-c test-python lint fmt wheel develop venv header lib clean help \
+	fuzz fuzz-smoke fuzz-tools
 
 all: test
 
@@ -16,6 +17,8 @@ help:
 	@echo "make lint        cargo fmt --check and clippy -D warnings"
 	@echo "make wheel       build the abi3 wheel into dist/"
 	@echo "make header      regenerate include/ferrojwt.h"
+	@echo "make fuzz-smoke  run each cargo-fuzz target for FUZZ_SMOKE_SECONDS (20 s)"
+	@echo "make fuzz        run each cargo-fuzz target for FUZZ_SECONDS (600 s)"
 
 # --- Python environment -------------------------------------------------------------------
 $(VENV)/.installed: requirements-dev.txt
@@ -49,6 +52,8 @@ test-rust:
 
 test-c: lib
 	$(MAKE) -C tests/c test
+	$(MAKE) -C examples/c
+	examples/c/minimal
 
 test-python: wheel
 	cd tests/python && $(PY) -m pytest -q
@@ -63,6 +68,35 @@ fmt:
 # --- Demo -------------------------------------------------------------------------------------
 demo: wheel
 	$(PY) examples/django_project/demo.py
+
+# --- Fuzzing ----------------------------------------------------------------------------------
+# cargo-fuzz needs nightly-only flags; the machine has one stable toolchain, so RUSTC_BOOTSTRAP
+# unlocks them for the fuzz build only. New inputs go to a scratch corpus under the fuzz target
+# dir (first directory), so a run never dirties the committed corpus (second, read-only).
+FUZZ_TARGETS := decode_token parse_key json_roundtrip
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_ENV := RUSTC_BOOTSTRAP=1
+
+fuzz-tools:
+	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --quiet
+
+define fuzz_run
+	cd core/fuzz && $(FUZZ_ENV) $(CARGO) fuzz build
+	set -e; cd core/fuzz && for t in $(FUZZ_TARGETS); do \
+		mkdir -p target/scratch-corpus/$$t; \
+		echo "fuzz $$t for $(1) s"; \
+		$(FUZZ_ENV) $(CARGO) fuzz run $$t target/scratch-corpus/$$t corpus/$$t -- \
+			-max_total_time=$(1) -print_final_stats=1 2>&1 | tail -n 25; \
+		test $${PIPESTATUS[0]} -eq 0; \
+	done
+endef
+
+fuzz-smoke: fuzz-tools
+	$(call fuzz_run,$(FUZZ_SMOKE_SECONDS))
+
+fuzz: fuzz-tools
+	$(call fuzz_run,$(FUZZ_SECONDS))
 
 clean:
 	rm -rf dist $(VENV)

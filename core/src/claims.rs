@@ -45,6 +45,18 @@ pub fn numeric_date_value(value: &Value) -> Option<f64> {
     (f.is_finite() && (MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(&f)).then_some(f)
 }
 
+/// Python truthiness of a JSON value: djangorestframework_jwt 1.11 tests `if orig_iat:`.
+pub fn is_falsy(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
 /// Seconds since the epoch for `now`, with the sub-second part (used by the strict profile).
 pub fn timestamp_f64(now: DateTime<Utc>) -> f64 {
     now.timestamp() as f64 + f64::from(now.timestamp_subsec_nanos()) / 1e9

@@ -10,7 +10,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 
-use crate::claims::{numeric_date_value, timestamp_secs, Claims};
+use crate::claims::{is_falsy, numeric_date_value, timestamp_secs, Claims};
 use crate::error::{Error, ErrorKind, Result};
 use crate::key::Key;
 use crate::token::{decode_at, Decoded};
@@ -143,18 +143,6 @@ impl RefreshPolicy {
         self.stamp(&mut claims, now);
         claims.insert("orig_iat".into(), orig_iat);
         Ok(claims)
-    }
-}
-
-/// Python truthiness of a JSON value (1.11 tests `if orig_iat:`).
-fn is_falsy(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Bool(b) => !b,
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
     }
 }
 

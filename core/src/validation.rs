@@ -200,7 +200,15 @@ impl Validation {
             }
         }
 
-        numeric_date(claims, "orig_iat", "orig_iat claim must be a number.")?;
+        // orig_iat is typed like the other NumericDates, except that falsy values (null, false,
+        // "", 0) are left to the refresh rule, which reports them as "orig_iat field is required."
+        // exactly as 1.11 did.
+        if claims
+            .get("orig_iat")
+            .is_some_and(|v| !crate::claims::is_falsy(v))
+        {
+            numeric_date(claims, "orig_iat", "orig_iat claim must be a number.")?;
+        }
 
         if self.verify_iss {
             if let Some(issuer) = &self.issuer {
@@ -384,10 +392,23 @@ mod tests {
             json!({"iat": null}),
             json!({"iat": "x"}),
             json!({"orig_iat": "x"}),
+            json!({"orig_iat": [1]}),
             json!({"exp": 1e300}),
         ] {
             let err = v.validate(&claims(c.clone()), at(0)).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidClaim, "{c}");
+        }
+    }
+
+    #[test]
+    fn falsy_orig_iat_is_left_to_the_refresh_rule() {
+        for c in [
+            json!({"orig_iat": null}),
+            json!({"orig_iat": false}),
+            json!({"orig_iat": ""}),
+            json!({"orig_iat": 0}),
+        ] {
+            assert_eq!(kind(&hs(), c, 1000), None);
         }
     }
 

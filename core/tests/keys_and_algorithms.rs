@@ -298,7 +298,7 @@ impl XorShift {
     fn value(&mut self, depth: u32) -> Value {
         match self.next() % if depth > 2 { 5 } else { 7 } {
             0 => Value::Null,
-            1 => Value::Bool(self.next() % 2 == 0),
+            1 => Value::Bool(self.next().is_multiple_of(2)),
             2 => Value::from(self.next() as i64),
             3 => Value::from(f64::from_bits(self.next() >> 2).clamp(-1e300, 1e300)),
             4 => {

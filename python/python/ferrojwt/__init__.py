@@ -108,6 +108,9 @@ def numeric_date(value: Any) -> Any:
 
 
 _HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
+_KNOWN_ALGORITHMS = _HMAC_ALGORITHMS | frozenset(
+    {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "ES521", "EdDSA"}
+)
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
 
 
@@ -218,8 +221,9 @@ def encode(
     """
     if not isinstance(payload, Mapping):
         raise TypeError("Expecting a mapping object, as JWT only supports JSON objects as payloads.")
-    if algorithm is None:
-        raise InvalidAlgorithmError("Algorithm not supported")
+    if algorithm not in _KNOWN_ALGORITHMS:
+        # PyJWT raises NotImplementedError here (1.x and 2.x alike); keep that contract.
+        raise NotImplementedError("Algorithm not supported")
     if any(isinstance(payload.get(c), _dt.datetime) for c in _TIME_CLAIMS):
         payload = dict(payload)
         for claim in _TIME_CLAIMS:

@@ -103,14 +103,26 @@ def jwt_get_secret_key(payload=None):
     """The HMAC secret for ``payload``: the per-user secret when ``JWT_GET_USER_SECRET_KEY`` is
     set (so rotating it revokes that user's tokens), else ``JWT_SECRET_KEY``.
 
-    The per-user lookup queries the user by ``payload['user_id']``; a missing user raises the
-    model's ``DoesNotExist`` here, as in 1.11 (the decode handler turns that into a token error).
+    The per-user lookup queries the user by ``payload['user_id']``. A missing user raises the
+    model's ``DoesNotExist`` here, as in 1.11, and so does a ``user_id`` that is not a valid
+    primary key; the decode handler turns both into a token error.
     """
     get_user_secret_key = api_settings.JWT_GET_USER_SECRET_KEY
     if get_user_secret_key:
-        user = get_user_model()._default_manager.get(pk=payload.get("user_id"))
-        return str(get_user_secret_key(user))
+        return str(get_user_secret_key(_user_for_secret(payload)))
     return api_settings.JWT_SECRET_KEY
+
+
+def _user_for_secret(payload):
+    """The user a per-user secret belongs to; ``DoesNotExist`` for any unusable ``user_id``."""
+    user_model = get_user_model()
+    user_id = payload.get("user_id")
+    try:
+        return user_model._default_manager.get(pk=user_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise user_model.DoesNotExist(
+            f"{user_id!r} is not a valid primary key"
+        ) from exc
 
 
 def jwt_encode_handler(payload) -> str:
@@ -135,12 +147,7 @@ def _user_secret_for_token(token):
     unverified = ferrojwt.decode(token, options={"verify_signature": False})
     try:
         return jwt_get_secret_key(unverified)
-    except (
-        get_user_model().DoesNotExist,
-        ValidationError,
-        ValueError,
-        TypeError,
-    ) as exc:
+    except get_user_model().DoesNotExist as exc:
         raise InvalidSignatureError("No key for the user named by the token") from exc
 
 
