@@ -7,6 +7,12 @@ use crate::error::{Error, ErrorKind};
 
 /// The kind of key an algorithm uses. A key may only ever be used with algorithms of its family,
 /// which is what blocks algorithm-confusion attacks (an RSA public key used as an HMAC secret).
+///
+/// ```
+/// use ferrojwt::{Algorithm, Family};
+/// assert_eq!(Algorithm::PS256.family(), Family::RsaPss);
+/// assert_ne!(Algorithm::RS256.family(), Algorithm::HS256.family());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Family {
     /// HS256/384/512: a shared secret.

@@ -11,6 +11,15 @@ use serde_json::{Map, Value};
 use crate::error::{Error, ErrorKind, Result};
 
 /// An insertion-ordered JSON object: the claims of a token.
+///
+/// ```
+/// use ferrojwt::Claims;
+/// let mut claims = Claims::new();
+/// claims.insert("user_id".into(), 7.into());
+/// claims.insert("username".into(), "ann".into());
+/// // Insertion order is kept: it fixes the bytes of the token.
+/// assert_eq!(serde_json::to_string(&claims).unwrap(), r#"{"user_id":7,"username":"ann"}"#);
+/// ```
 pub type Claims = Map<String, Value>;
 
 /// Smallest NumericDate accepted: 0001-01-01T00:00:00Z.

@@ -21,6 +21,12 @@ use crate::error::{Error, ErrorKind, Result};
 pub const MIN_RSA_BITS: usize = 2048;
 
 /// An elliptic curve usable with ECDSA in JOSE.
+///
+/// ```
+/// use ferrojwt::{Curve, Key, KeyType};
+/// let jwk = br#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#;
+/// assert_eq!(Key::from_jwk(jwk).unwrap().key_type(), KeyType::Ec(Curve::P256));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Curve {
     /// NIST P-256 (ES256).
@@ -79,6 +85,14 @@ impl Curve {
 }
 
 /// The type of a key: which algorithms it may ever be used with.
+///
+/// ```
+/// use ferrojwt::{Algorithm, Key, KeyType};
+/// let key = Key::from_secret(b"server-side secret").unwrap();
+/// assert_eq!(key.key_type(), KeyType::Hmac);
+/// assert!(KeyType::Hmac.supports(Algorithm::HS512));
+/// assert!(!KeyType::Rsa.supports(Algorithm::HS256));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyType {
     /// A shared secret: HS256/384/512.

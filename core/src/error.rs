@@ -180,6 +180,15 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Result alias used throughout ferrojwt.
+///
+/// ```
+/// use ferrojwt::{Algorithm, ErrorKind, Key, Result};
+/// fn sign_empty(secret: &[u8]) -> Result<String> {
+///     ferrojwt::encode(&Default::default(), Algorithm::HS256, &Key::from_secret(secret)?)
+/// }
+/// assert!(sign_empty(b"k").is_ok());
+/// assert_eq!(sign_empty(b"").unwrap_err().kind(), ErrorKind::InvalidKey);
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 pub(crate) fn malformed(message: impl Into<Cow<'static, str>>) -> Error {

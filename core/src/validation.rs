@@ -13,6 +13,12 @@ use crate::codec::{Header, DEFAULT_MAX_TOKEN_SIZE};
 use crate::error::{Error, ErrorKind, Result};
 
 /// Which set of rules to apply.
+///
+/// ```
+/// use ferrojwt::{Algorithm, Profile, Validation};
+/// assert_eq!(Validation::new(&[Algorithm::HS256]).profile, Profile::PyJwt1);
+/// assert_eq!(Validation::strict(&[Algorithm::ES256]).profile, Profile::Strict);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
     /// PyJWT 1.x as djangorestframework_jwt 1.11 used it: integer-second `now`, `exp` optional,
