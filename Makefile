@@ -7,16 +7,19 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: all demo test test-rust test-c test-python lint fmt wheel develop venv header lib clean help \
-	fuzz fuzz-smoke fuzz-tools
+	fuzz fuzz-smoke fuzz-tools test-matrix test-migration-original install pc test-install test-cross
 
 all: test
 
 help:
 	@echo "make demo        build, install and run the Django demo flow over real HTTP"
-	@echo "make test        every test: Rust, C, Python/Django"
+	@echo "make test        every test: Rust, C, Python/Django, C <-> Python"
 	@echo "make lint        cargo fmt --check and clippy -D warnings"
 	@echo "make wheel       build the abi3 wheel into dist/"
+	@echo "make test-matrix the Python suite on Django 4.2/5.2/6.x x DRF 3.14/3.16 (Python 3.11-3.13),"
+	@echo "                 and migration path (c) on Django 3.2 + the original package (Python 3.10)"
 	@echo "make header      regenerate include/ferrojwt.h"
+	@echo "make install PREFIX=/usr/local   install libferrojwt.{so,a}, ferrojwt.h and ferrojwt.pc"
 	@echo "make fuzz-smoke  run each cargo-fuzz target for FUZZ_SMOKE_SECONDS (20 s)"
 	@echo "make fuzz        run each cargo-fuzz target for FUZZ_SECONDS (600 s)"
 
@@ -44,8 +47,31 @@ lib:
 header:
 	FERROJWT_BLESS=1 $(CARGO) test -p ferrojwt-ffi --test header
 
+# --- C install ----------------------------------------------------------------------------------
+# `make install PREFIX=/opt/x` (DESTDIR honoured): lib/libferrojwt.{so,a}, include/ferrojwt.h and
+# lib/pkgconfig/ferrojwt.pc, whose prefix is PREFIX. `make pc` writes the .pc to target/release/.
+PREFIX ?= /usr/local
+FFI_VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+FFI_LIBDIR := target/release
+
+pc: lib
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(FFI_VERSION)|g' ffi/ferrojwt.pc.in \
+		> $(FFI_LIBDIR)/ferrojwt.pc
+
+install: pc
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(FFI_LIBDIR)/libferrojwt.so $(DESTDIR)$(PREFIX)/lib/libferrojwt.so
+	install -m 644 $(FFI_LIBDIR)/libferrojwt.a $(DESTDIR)$(PREFIX)/lib/libferrojwt.a
+	install -m 644 include/ferrojwt.h $(DESTDIR)$(PREFIX)/include/ferrojwt.h
+	install -m 644 $(FFI_LIBDIR)/ferrojwt.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/ferrojwt.pc
+
+# Installs into a temporary PREFIX and builds examples/c/minimal.c with pkg-config from there,
+# shared and static (run by test-c).
+test-install: lib
+	tests/c/test_install.sh
+
 # --- Tests ------------------------------------------------------------------------------------
-test: test-rust test-c test-python
+test: test-rust test-c test-python test-cross
 
 test-rust:
 	$(CARGO) test --workspace
@@ -54,9 +80,46 @@ test-c: lib
 	$(MAKE) -C tests/c test
 	$(MAKE) -C examples/c
 	examples/c/minimal
+	$(MAKE) test-install
 
 test-python: wheel
 	cd tests/python && $(PY) -m pytest -q
+
+# C <-> Python: the C ABI through ctypes (target/release/libferrojwt.so) against the installed
+# wheel; same tokens byte for byte, each verifying the other's.
+test-cross: lib wheel
+	cd tests/cross && $(PY) -m pytest -q
+
+# One virtualenv per cell under .venv-matrix/ (pip's cache makes re-creation cheap), each with the
+# same abi3 wheel from dist/. Interpreters are found through pyenv (tests/python/matrix.sh); a cell
+# whose Python is missing says SKIPPED (MATRIX_STRICT=1 fails instead). MATRIX_NO_WHEEL=1 reuses
+# the wheel already in dist/. Django 6.x means 6.0: DRF 3.16.1 itself does not import on Django 6.1
+# (it imports django.utils.cache.cc_delim_re, which 6.1 removed).
+MATRIX := tests/python/matrix.sh
+MATRIX_TEST_DEPS := "pytest>=8" "pytest-django>=4.9" "cryptography>=42"
+ORIGINAL_TEST_DEPS := "Django>=3.2,<3.3" "djangorestframework>=3.12,<3.15" "pytest>=7,<9" \
+	"pytest-django>=4.5,<4.9"
+
+test-matrix: $(if $(MATRIX_NO_WHEEL),,wheel) test-migration-original
+	FERROJWT_EXPECT_DJANGO=4.2 FERROJWT_EXPECT_DRF=3.14 $(MATRIX) dj42-drf314 3.11 . \
+		"Django>=4.2,<4.3" "djangorestframework>=3.14,<3.15" $(MATRIX_TEST_DEPS)
+	FERROJWT_EXPECT_DJANGO=4.2 FERROJWT_EXPECT_DRF=3.16 $(MATRIX) dj42-drf316 3.11 . \
+		"Django>=4.2,<4.3" "djangorestframework>=3.16,<3.17" $(MATRIX_TEST_DEPS)
+	FERROJWT_EXPECT_DJANGO=5.2 FERROJWT_EXPECT_DRF=3.16 FERROJWT_EXPECT_PYJWT=1 $(MATRIX) \
+		dj52-drf316-pyjwt 3.11 . "Django>=5.2,<5.3" "djangorestframework>=3.16,<3.17" \
+		"PyJWT>=2,<3" $(MATRIX_TEST_DEPS)
+	FERROJWT_EXPECT_DJANGO=6.0 FERROJWT_EXPECT_DRF=3.16 $(MATRIX) dj6-drf316-py312 3.12 . \
+		"Django>=6.0,<6.1" "djangorestframework>=3.16,<3.17" $(MATRIX_TEST_DEPS)
+	FERROJWT_EXPECT_DJANGO=6.0 FERROJWT_EXPECT_DRF=3.16 $(MATRIX) dj6-drf316-py313 3.13 . \
+		"Django>=6.0,<6.1" "djangorestframework>=3.16,<3.17" $(MATRIX_TEST_DEPS)
+
+# Migration path (c): the ORIGINAL djangorestframework-jwt 1.11.0 on Django 3.2 (Python 3.10) with
+# ferrojwt's handlers, on PyJWT 2 (installed past the original's PyJWT<2 pin) and on PyJWT 1.7.1.
+test-migration-original: $(if $(MATRIX_NO_WHEEL),,wheel)
+	$(MATRIX) orig-pyjwt2 3.10 migration_original $(ORIGINAL_TEST_DEPS) "PyJWT>=2,<3" \
+		nodeps:djangorestframework-jwt==1.11.0
+	$(MATRIX) orig-pyjwt1 3.10 migration_original $(ORIGINAL_TEST_DEPS) "PyJWT==1.7.1" \
+		djangorestframework-jwt==1.11.0
 
 lint:
 	$(CARGO) fmt --all -- --check

@@ -10,7 +10,7 @@
  *
  * Out-params. Written only on success; on failure they keep whatever the caller put there.
  *
- * Ownership. Handles (ferrojwt_key, ferrojwt_signer, ferrojwt_verifier,
+ * Ownership. Handles (ferrojwt_key, ferrojwt_key_set, ferrojwt_signer, ferrojwt_verifier,
  *            ferrojwt_refresh_policy) are created by the library and freed exactly once with
  *            their *_free function. Strings written to char ** out-params are owned by the caller
  *            and freed exactly once with ferrojwt_string_free(), never free(). Input buffers are
@@ -20,15 +20,16 @@
  *            (also for (ptr, len) inputs whose len is 0), unless a function documents otherwise.
  *            Every *_free function and ferrojwt_string_free() accept NULL as a no-op.
  *
- * Inputs.    Tokens, secrets and JSON texts are (const uint8_t *ptr, size_t len) and need no
- *            NUL. Names (algorithms, kid, audience, issuer, claim names, typ) are NUL-terminated
+ * Inputs.    Tokens, secrets, key material and JSON texts are (const uint8_t *ptr, size_t len)
+ *            and need no NUL. Names (algorithms, kid, audience, issuer, claim names, typ) are NUL-terminated
  *            UTF-8 const char * (FERROJWT_STATUS_INVALID_UTF8 otherwise).
  *
  * Time.      Every time-dependent function has an *_at variant taking `now` as seconds since the
  *            Unix epoch (a double; fractions allowed), and a variant that reads the system clock.
  *
- * Threads.   A key, and a signer, verifier or refresh policy once configured, is immutable and
- *            may be used from any number of threads at once (sign, verify, stamp, refresh).
+ * Threads.   A key, and a key set, signer, verifier or refresh policy once configured, is
+ *            immutable and may be used from any number of threads at once (sign, verify, stamp,
+ *            refresh, create verifiers).
  *            Configuration functions (*_set_*, *_add_*) and *_free must not run concurrently
  *            with any other use of the same handle. The last error is per thread.
  *
@@ -197,14 +198,36 @@ typedef uint32_t ferrojwt_profile;
 #endif // __cplusplus
 
 /**
- * A parsed signing/verifying key. Opaque; create with a `ferrojwt_key_from_*` function, free with
- * `ferrojwt_key_free`.
+ * A parsed signing/verifying key: an HMAC secret, or an RSA, EC (P-256, P-384, P-521) or
+ * Ed25519 public or private key. Opaque; create with a `ferrojwt_key_from_*` function or
+ * `ferrojwt_key_parse`, free with `ferrojwt_key_free`.
  *
- * Signers and verifiers keep their own reference to the key material, so a key may be freed as
- * soon as the handles that need it have been created. A key is immutable: it may be used from
- * any number of threads at once.
+ * Signers, verifiers and key sets keep their own reference to the key material, so a key may be
+ * freed as soon as the handles that need it have been created. A key is immutable: it may be
+ * used from any number of threads at once.
  */
 typedef struct ferrojwt_key ferrojwt_key;
+
+/**
+ * Several verification keys, selected per token by its `kid` header: key rotation and JWKS
+ * endpoints. Opaque; create with `ferrojwt_key_set_new` or `ferrojwt_key_set_from_jwks`, free
+ * with `ferrojwt_key_set_free`; verify with a verifier from `ferrojwt_verifier_new_keyset`.
+ *
+ * Selection: a token whose `kid` names keys in the set is checked against those keys only; a
+ * `kid` that names none is `FERROJWT_STATUS_KEY_NOT_FOUND` (unless no key in the set has a kid,
+ * in which case kids are not used at all). A token without `kid` is tried against every key whose
+ * type fits its algorithm, or refused with `FERROJWT_STATUS_KEY_NOT_FOUND` when
+ * `ferrojwt_key_set_set_require_kid` is on. An empty set verifies nothing
+ * (`FERROJWT_STATUS_KEY_NOT_FOUND`).
+ *
+ * A verifier takes a snapshot of the set when it is created: later changes to the set do not
+ * affect it, and the set may be freed right after.
+ *
+ * Thread safety: configure it (`ferrojwt_key_set_add`, `ferrojwt_key_set_set_require_kid`) from
+ * one thread; `ferrojwt_key_set_len` and `ferrojwt_verifier_new_keyset` may be called from any
+ * number of threads at once while no thread changes the set.
+ */
+typedef struct ferrojwt_key_set ferrojwt_key_set;
 
 /**
  * How long issued tokens live and how long they may be refreshed. Opaque; create with
@@ -226,8 +249,8 @@ typedef struct ferrojwt_refresh_policy ferrojwt_refresh_policy;
 typedef struct ferrojwt_signer ferrojwt_signer;
 
 /**
- * Verifies tokens with one key and a set of checks. Opaque; create with
- * `ferrojwt_verifier_new`, configure with `ferrojwt_verifier_add_*` / `ferrojwt_verifier_set_*`,
+ * Verifies tokens with one key or a key set and a set of checks. Opaque; create with
+ * `ferrojwt_verifier_new` or `ferrojwt_verifier_new_keyset`, configure with `ferrojwt_verifier_add_*` / `ferrojwt_verifier_set_*`,
  * free with `ferrojwt_verifier_free`.
  *
  * A new verifier checks `exp`, `nbf`, `iat`, `aud` and `iss`, with leeway 0, no audience (a
@@ -311,14 +334,112 @@ void ferrojwt_string_free(char *string);
  *   `ferrojwt_key_free`); untouched on failure.
  *
  * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_KEY`, `FERROJWT_STATUS_NULL_ARGUMENT`
- * or `FERROJWT_STATUS_INVALID_ARGUMENT`.
+ * or `FERROJWT_STATUS_INVALID_ARGUMENT`. Thread safety: may be called from any thread.
  *
  * # Safety
- * `secret` must be readable for `secret_len` bytes; `key_out` must be writable.
+ * `secret` must be NULL or readable for `secret_len` bytes; `key_out` NULL or writable.
  */
 ferrojwt_status ferrojwt_key_from_secret(const uint8_t *secret,
                                          size_t secret_len,
                                          ferrojwt_key **key_out);
+
+/**
+ * Creates an asymmetric key from the first PEM block of `pem`: `PRIVATE KEY` (PKCS#8),
+ * `RSA PRIVATE KEY` (PKCS#1), `EC PRIVATE KEY` (SEC1), `PUBLIC KEY` (SPKI), `RSA PUBLIC KEY`
+ * (PKCS#1) or `CERTIFICATE` (its public key). RSA keys must have at least 2048 bits; EC keys
+ * are P-256, P-384 or P-521; OKP keys are Ed25519. Encrypted PEM is not supported.
+ *
+ * - `pem`, `pem_len`: the PEM text (not NUL-terminated; not NULL; only read during the call).
+ * - `key_out`: receives the new key on success (owned by the caller, free with
+ *   `ferrojwt_key_free`); untouched on failure.
+ *
+ * A private key signs and verifies; a public key or certificate only verifies.
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_KEY_FORMAT` (not PEM, bad base64 or
+ * DER, unsupported key type or curve), `FERROJWT_STATUS_INVALID_KEY` (an RSA key under 2048
+ * bits, a weak key), `FERROJWT_STATUS_NULL_ARGUMENT` or `FERROJWT_STATUS_INVALID_ARGUMENT`.
+ * Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `pem` must be NULL or readable for `pem_len` bytes; `key_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_from_pem(const uint8_t *pem, size_t pem_len, ferrojwt_key **key_out);
+
+/**
+ * Creates an asymmetric key from DER bytes: PKCS#8 or PKCS#1 private keys, SEC1 EC private
+ * keys, SPKI or PKCS#1 public keys, or an X.509 certificate (its public key); the form is
+ * detected from the content.
+ *
+ * - `der`, `der_len`: the DER bytes (not NULL; only read during the call).
+ * - `key_out`: receives the new key on success (owned by the caller, free with
+ *   `ferrojwt_key_free`); untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_KEY_FORMAT`,
+ * `FERROJWT_STATUS_INVALID_KEY`, `FERROJWT_STATUS_NULL_ARGUMENT` or
+ * `FERROJWT_STATUS_INVALID_ARGUMENT`. Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `der` must be NULL or readable for `der_len` bytes; `key_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_from_der(const uint8_t *der, size_t der_len, ferrojwt_key **key_out);
+
+/**
+ * Creates a key from one JSON Web Key (RFC 7517): `kty` `oct` (an HMAC secret, at least as long
+ * as the hash, RFC 7518 section 3.2), `RSA`, `EC` (P-256, P-384, P-521) or `OKP` (Ed25519),
+ * public or private. The JWK's `kid` is kept (signers write it, key sets select by it), and its
+ * `alg`, `use` and `key_ops` restrict what the key may be used for.
+ *
+ * - `jwk_json`, `jwk_len`: the JWK as UTF-8 JSON text (not NUL-terminated; not NULL; only read
+ *   during the call).
+ * - `key_out`: receives the new key on success (owned by the caller, free with
+ *   `ferrojwt_key_free`); untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_UTF8`,
+ * `FERROJWT_STATUS_INVALID_KEY_FORMAT` (not JSON, missing or malformed members, an unknown
+ * `kty`), `FERROJWT_STATUS_INVALID_KEY` (`use` other than `sig`, a short secret, a weak key),
+ * `FERROJWT_STATUS_NULL_ARGUMENT` or `FERROJWT_STATUS_INVALID_ARGUMENT`.
+ * Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `jwk_json` must be NULL or readable for `jwk_len` bytes; `key_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_from_jwk(const uint8_t *jwk_json,
+                                      size_t jwk_len,
+                                      ferrojwt_key **key_out);
+
+/**
+ * Creates an asymmetric key from `material` in any supported form, detected from its content:
+ * PEM (`-----BEGIN`), an OpenSSH public key line (`ssh-rsa ...`, `ssh-ed25519 ...`), a JWK (a
+ * JSON object), otherwise DER. HMAC secrets are not detected (any bytes can be a secret): use
+ * `ferrojwt_key_from_secret` for them; a JWK Set needs `ferrojwt_key_set_from_jwks`.
+ *
+ * - `material`, `material_len`: the key bytes (not NULL; only read during the call).
+ * - `key_out`: receives the new key on success (owned by the caller, free with
+ *   `ferrojwt_key_free`); untouched on failure.
+ *
+ * Returns the statuses of the form it detected (`FERROJWT_STATUS_INVALID_KEY_FORMAT` for
+ * anything unparsable), `FERROJWT_STATUS_NULL_ARGUMENT` or `FERROJWT_STATUS_INVALID_ARGUMENT`.
+ * Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `material` must be NULL or readable for `material_len` bytes; `key_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_parse(const uint8_t *material,
+                                   size_t material_len,
+                                   ferrojwt_key **key_out);
+
+/**
+ * Reports whether `key` can sign: an HMAC secret or a private key, not restricted by a JWK's
+ * `key_ops`. Public keys and certificates only verify.
+ *
+ * - `can_sign_out`: receives the answer on success; untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK` or `FERROJWT_STATUS_NULL_ARGUMENT`.
+ * Thread safety: may be called from any thread, also on a key shared with other threads.
+ *
+ * # Safety
+ * `key` must be NULL or a live key; `can_sign_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_can_sign(const ferrojwt_key *key, bool *can_sign_out);
 
 /**
  * Frees a key. NULL is a no-op. Signers and verifiers created from it stay valid.
@@ -330,15 +451,119 @@ ferrojwt_status ferrojwt_key_from_secret(const uint8_t *secret,
 void ferrojwt_key_free(ferrojwt_key *key);
 
 /**
- * Creates a signer for `algorithm` (`"HS256"`, `"HS384"` or `"HS512"`; exact, case-sensitive
- * JOSE names) with `key`.
+ * Creates an empty key set (kids not required); add keys with `ferrojwt_key_set_add`.
  *
- * - `key`: not NULL. The signer keeps its own reference; the key may be freed afterwards.
+ * - `set_out`: receives the new set (owned by the caller, free with `ferrojwt_key_set_free`);
+ *   untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK` or `FERROJWT_STATUS_NULL_ARGUMENT`.
+ * Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `set_out` must be NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_set_new(ferrojwt_key_set **set_out);
+
+/**
+ * Creates a key set from a JWK Set (`{"keys": [...]}`, RFC 7517 section 5), as served by a
+ * JWKS endpoint. Each key keeps its `kid`, `alg`, `use` and `key_ops`; keys of a `kty` this
+ * library does not know are skipped (check `ferrojwt_key_set_len`). Kids are not required
+ * until `ferrojwt_key_set_set_require_kid` says so.
+ *
+ * - `jwks_json`, `jwks_len`: UTF-8 JSON text (not NUL-terminated; not NULL; only read during
+ *   the call).
+ * - `set_out`: receives the new set (owned by the caller, free with `ferrojwt_key_set_free`);
+ *   untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_UTF8`,
+ * `FERROJWT_STATUS_INVALID_KEY_FORMAT` (not JSON, no `keys` array, a malformed entry),
+ * `FERROJWT_STATUS_INVALID_KEY` (an unusable entry, two entries with the same `kid`, secrets
+ * mixed with asymmetric keys), `FERROJWT_STATUS_NULL_ARGUMENT` or
+ * `FERROJWT_STATUS_INVALID_ARGUMENT`. The message names the offending entry.
+ * Thread safety: may be called from any thread.
+ *
+ * # Safety
+ * `jwks_json` must be NULL or readable for `jwks_len` bytes; `set_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_set_from_jwks(const uint8_t *jwks_json,
+                                           size_t jwks_len,
+                                           ferrojwt_key_set **set_out);
+
+/**
+ * Adds `key` to the set under the key id `kid`.
+ *
+ * - `key`: not NULL. The set keeps its own reference to the key material; the key may be freed
+ *   afterwards, and the same key may be added to several sets or under several kids.
+ * - `kid`: NUL-terminated UTF-8, or NULL to keep the key's own kid (from its JWK), if any.
+ *
+ * Refused with `FERROJWT_STATUS_INVALID_KEY`, leaving the set unchanged: a kid already in the
+ * set, and mixing HMAC secrets with asymmetric keys in one set. Public and private keys of
+ * different asymmetric types may be mixed (the token's `alg` picks the fitting ones).
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_INVALID_KEY`, `FERROJWT_STATUS_INVALID_UTF8`
+ * or `FERROJWT_STATUS_NULL_ARGUMENT`.
+ * Thread safety: not thread-safe for `set`; configure before sharing. `key` may be shared.
+ *
+ * # Safety
+ * `set` must be NULL or a live key set no other thread is using; `key` NULL or a live key;
+ * `kid` NULL or a NUL-terminated string.
+ */
+ferrojwt_status ferrojwt_key_set_add(ferrojwt_key_set *set,
+                                     const ferrojwt_key *key,
+                                     const char *kid);
+
+/**
+ * Switches whether tokens without a `kid` header are refused (`FERROJWT_STATUS_KEY_NOT_FOUND`)
+ * instead of being tried against every fitting key. Off by default.
+ *
+ * Returns `FERROJWT_STATUS_OK` or `FERROJWT_STATUS_NULL_ARGUMENT`.
+ * Thread safety: not thread-safe; configure before sharing. Verifiers already created from the
+ * set keep the setting they were created with.
+ *
+ * # Safety
+ * `set` must be NULL or a live key set no other thread is using.
+ */
+ferrojwt_status ferrojwt_key_set_set_require_kid(ferrojwt_key_set *set, bool require);
+
+/**
+ * Writes the number of keys in the set to `len_out` (a JWK Set's unknown key types are not
+ * counted).
+ *
+ * Returns `FERROJWT_STATUS_OK` or `FERROJWT_STATUS_NULL_ARGUMENT`; `len_out` is untouched on
+ * failure. Thread safety: may be called from any number of threads while no thread changes
+ * the set.
+ *
+ * # Safety
+ * `set` must be NULL or a live key set; `len_out` NULL or writable.
+ */
+ferrojwt_status ferrojwt_key_set_len(const ferrojwt_key_set *set, size_t *len_out);
+
+/**
+ * Frees a key set. NULL is a no-op. Verifiers created from it stay valid.
+ *
+ * # Safety
+ * `set` must be NULL or a key set from this library that has not been freed, and no other
+ * thread may be using it.
+ */
+void ferrojwt_key_set_free(ferrojwt_key_set *set);
+
+/**
+ * Creates a signer for `algorithm` with `key`. `algorithm` is an exact, case-sensitive JOSE
+ * name: `"HS256"`, `"HS384"`, `"HS512"` (an HMAC secret), `"RS256"`, `"RS384"`, `"RS512"`,
+ * `"PS256"`, `"PS384"`, `"PS512"` (an RSA private key), `"ES256"`, `"ES384"`, `"ES512"` (an EC
+ * private key on P-256, P-384, P-521 respectively) or `"EdDSA"` (an Ed25519 private key).
+ * HS, RS and EdDSA signatures are deterministic; PS and ES signatures are randomized.
+ *
+ * - `key`: not NULL; must be able to sign (`ferrojwt_key_can_sign`): a public key or
+ *   certificate is `FERROJWT_STATUS_INVALID_KEY`. If the key has a `kid` (from its JWK), every
+ *   token's header carries it (`ferrojwt_signer_set_kid` overrides it). The signer keeps its own
+ *   reference; the key may be freed afterwards.
  * - `algorithm`: NUL-terminated, not NULL. `"none"` and unknown names are
  *   `FERROJWT_STATUS_INVALID_ALGORITHM`; an algorithm of another key family (an RSA algorithm
- *   with an HMAC key) is `FERROJWT_STATUS_INVALID_KEY`.
+ *   with an HMAC key, ES384 with a P-256 key) is `FERROJWT_STATUS_INVALID_KEY`.
  * - `signer_out`: receives the new signer on success (owned by the caller, free with
  *   `ferrojwt_signer_free`); untouched on failure.
+ *
+ * Thread safety: may be called from any thread; `key` may be shared.
  *
  * # Safety
  * `key` must be NULL or a live key; `algorithm` NULL or a NUL-terminated string; `signer_out`
@@ -350,7 +575,8 @@ ferrojwt_status ferrojwt_signer_new(const ferrojwt_key *key,
 
 /**
  * Sets the `kid` (key id) header parameter written into every token, after `typ` and `alg`
- * (`{"typ":"JWT","alg":"HS256","kid":"..."}`). Calling it again replaces the value.
+ * (`{"typ":"JWT","alg":"HS256","kid":"..."}`), replacing the key's own `kid` if it has one.
+ * Calling it again replaces the value.
  *
  * `kid` is NUL-terminated UTF-8, not NULL (`FERROJWT_STATUS_INVALID_UTF8` otherwise).
  * Thread safety: not thread-safe; call before sharing the signer.
@@ -398,9 +624,14 @@ void ferrojwt_signer_free(ferrojwt_signer *signer);
  * Creates a verifier for `key` with the rule set `profile` (`FERROJWT_PROFILE_PYJWT1` or
  * `FERROJWT_PROFILE_STRICT`; any other value is `FERROJWT_STATUS_INVALID_ARGUMENT`).
  *
- * - `key`: not NULL. The verifier keeps its own reference; the key may be freed afterwards.
+ * - `key`: not NULL; an HMAC secret, or a public or private asymmetric key (a private key
+ *   verifies with its public half). The verifier keeps its own reference; the key may be freed
+ *   afterwards.
  * - `verifier_out`: receives the new verifier on success (owned by the caller, free with
  *   `ferrojwt_verifier_free`); untouched on failure.
+ *
+ * A token whose `alg` does not fit the key's type is `FERROJWT_STATUS_INVALID_KEY` at
+ * verification. Thread safety: may be called from any thread; `key` may be shared.
  *
  * # Safety
  * `key` must be NULL or a live key; `verifier_out` writable.
@@ -410,7 +641,32 @@ ferrojwt_status ferrojwt_verifier_new(const ferrojwt_key *key,
                                       ferrojwt_verifier **verifier_out);
 
 /**
- * Adds an algorithm to the allow-list (`"HS256"`, `"HS384"`, `"HS512"`). A token whose `alg` is
+ * Creates a verifier that selects the key for each token from `set` by the token's `kid`
+ * header, exactly as described for `ferrojwt_key_set` (a `kid` naming no key is
+ * `FERROJWT_STATUS_KEY_NOT_FOUND`), with the rule set `profile` (`FERROJWT_PROFILE_PYJWT1` or
+ * `FERROJWT_PROFILE_STRICT`; any other value is `FERROJWT_STATUS_INVALID_ARGUMENT`). Configure
+ * it like any verifier (add algorithms first).
+ *
+ * - `set`: not NULL. The verifier takes a snapshot of the set (sharing the key material): later
+ *   changes to the set do not affect it, and the set may be freed afterwards.
+ * - `verifier_out`: receives the new verifier on success (owned by the caller, free with
+ *   `ferrojwt_verifier_free`); untouched on failure.
+ *
+ * Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_NULL_ARGUMENT` or
+ * `FERROJWT_STATUS_INVALID_ARGUMENT`. Thread safety: may be called from any thread while no
+ * thread changes `set`; the new verifier follows the rules of `ferrojwt_verifier`.
+ *
+ * # Safety
+ * `set` must be NULL or a live key set; `verifier_out` writable.
+ */
+ferrojwt_status ferrojwt_verifier_new_keyset(const ferrojwt_key_set *set,
+                                             uint32_t profile,
+                                             ferrojwt_verifier **verifier_out);
+
+/**
+ * Adds an algorithm to the allow-list: `"HS256"`, `"HS384"`, `"HS512"`, `"RS256"`, `"RS384"`,
+ * `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521) or
+ * `"EdDSA"` (exact, case-sensitive JOSE names). A token whose `alg` is
  * not in the list is refused with `FERROJWT_STATUS_INVALID_ALGORITHM` before the key is used.
  * `"none"` and unknown names are `FERROJWT_STATUS_INVALID_ALGORITHM`. Adding one twice is
  * harmless.
@@ -671,6 +927,10 @@ ferrojwt_status ferrojwt_refresh_policy_stamp(const ferrojwt_refresh_policy *pol
  * (`FERROJWT_STATUS_MISSING_ORIG_IAT`), refuses once `now > orig_iat + refresh`
  * (`FERROJWT_STATUS_REFRESH_EXPIRED`; at the boundary second it still succeeds), and signs with
  * `signer` the same claims with a fresh `exp = now + expiration` and the original `orig_iat`.
+ *
+ * `verifier` and `signer` are independent: with asymmetric keys, verify with the public key (or
+ * a key set from `ferrojwt_verifier_new_keyset`, selected by `kid`) and sign with the private
+ * key; the signer writes its own algorithm and `kid` into the new token.
  *
  * - `token`, `token_len`: the presented token (not NUL-terminated, not NULL).
  * - `now`: seconds since the Unix epoch; NaN, infinities and dates outside years 1-9999 are

@@ -6,6 +6,8 @@
 //! another type before any cryptography runs, so an asymmetric public key can never be replayed as
 //! an HMAC secret.
 
+use std::sync::Arc;
+
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -49,8 +51,12 @@ fn format_error(message: impl Into<std::borrow::Cow<'static, str>>) -> Error {
 /// assert!(key.check_algorithm(Algorithm::HS512).is_ok());
 /// assert!(key.check_algorithm(Algorithm::RS256).is_err());
 /// ```
+///
+/// Cloning is cheap: clones share the parsed material (and its precomputed state); `kid`, `alg`
+/// and the allowed operations are per clone, so a clone can be relabelled with [`Key::with_kid`].
+#[derive(Clone)]
 pub struct Key {
-    material: Material,
+    material: Arc<Material>,
     kid: Option<String>,
     alg: Option<Algorithm>,
     may_sign: bool,
@@ -63,7 +69,7 @@ pub struct Key {
 impl Key {
     fn new(material: Material) -> Key {
         Key {
-            material,
+            material: Arc::new(material),
             kid: None,
             alg: None,
             may_sign: true,
@@ -75,19 +81,7 @@ impl Key {
     /// An HMAC secret (HS256/384/512). Empty secrets and secrets that look like public-key
     /// material (PEM blocks, certificates, OpenSSH keys) are refused with [`ErrorKind::InvalidKey`].
     pub fn from_secret(secret: &[u8]) -> Result<Key> {
-        if secret.is_empty() {
-            return Err(Error::new(
-                ErrorKind::InvalidKey,
-                "an HMAC secret must not be empty",
-            ));
-        }
-        if ASYMMETRIC_MARKERS
-            .iter()
-            .any(|m| secret.windows(m.len()).any(|w| w == *m))
-        {
-            return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
-        }
-        Ok(Key::new(Material::hmac(secret)))
+        secret_material(secret).map(Key::new)
     }
 
     /// An asymmetric key in any supported text or binary form, detected from its content: PEM
@@ -244,7 +238,7 @@ impl Key {
         let material = match kty {
             "oct" => {
                 let k = required("k")?;
-                Key::from_secret(&k)?.material
+                secret_material(&k)?
             }
             "RSA" => {
                 let (n, e) = (required("n")?, required("e")?);
@@ -470,7 +464,7 @@ impl std::fmt::Debug for Key {
 /// assert_eq!(set.len(), 2);
 /// assert!(set.get("2026-07").is_some());
 /// ```
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct KeySet {
     keys: Vec<Key>,
     require_kid: bool,
@@ -610,6 +604,23 @@ pub(crate) fn select<'k>(
         });
     }
     Ok(fitting)
+}
+
+/// The checks of [`Key::from_secret`], shared with JWK `oct` keys.
+fn secret_material(secret: &[u8]) -> Result<Material> {
+    if secret.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidKey,
+            "an HMAC secret must not be empty",
+        ));
+    }
+    if ASYMMETRIC_MARKERS
+        .iter()
+        .any(|m| secret.windows(m.len()).any(|w| w == *m))
+    {
+        return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
+    }
+    Ok(Material::hmac(secret))
 }
 
 fn trim_ascii_start(bytes: &[u8]) -> &[u8] {
@@ -850,6 +861,19 @@ mod tests {
                 .kind(),
             ErrorKind::KeyNotFound
         );
+    }
+
+    #[test]
+    fn clones_share_material_but_not_labels() {
+        let key = Key::from_secret(b"shared").unwrap().with_kid("one");
+        let relabelled = key.clone().with_kid("two");
+        assert_eq!(key.kid(), Some("one"));
+        assert_eq!(relabelled.kid(), Some("two"));
+        assert!(Arc::ptr_eq(&key.material, &relabelled.material));
+        let signature = key.sign(Algorithm::HS256, b"m").unwrap();
+        assert!(relabelled
+            .verify(Algorithm::HS256, b"m", &signature)
+            .is_ok());
     }
 
     #[test]

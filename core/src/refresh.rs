@@ -7,13 +7,15 @@
 //! second it still succeeds). The new token gets a fresh `exp`, never capped at the window, and the
 //! original `orig_iat`.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 
 use crate::claims::{is_falsy, numeric_date_value, timestamp_secs, Claims};
 use crate::error::{Error, ErrorKind, Result};
-use crate::key::Key;
-use crate::token::{decode_at, Decoded};
+use crate::key::{Key, KeySet};
+use crate::token::{decode_at, decode_with_keyset, Decoded};
 use crate::validation::Validation;
 
 /// How long tokens live and how long they may be refreshed.
@@ -128,12 +130,30 @@ impl RefreshPolicy {
         validation: &Validation,
         now: DateTime<Utc>,
     ) -> Result<Decoded> {
+        decode_at(token, key, &self.refresh_validation(validation), now)
+    }
+
+    /// As [`RefreshPolicy::refresh`], verifying with a [`KeySet`] (the token's `kid` selects
+    /// the key): for refresh with asymmetric keys under rotation.
+    pub fn refresh_with_keyset(
+        &self,
+        token: &[u8],
+        keys: &KeySet,
+        validation: &Validation,
+        now: DateTime<Utc>,
+    ) -> Result<Claims> {
+        let decoded = decode_with_keyset(token, keys, &self.refresh_validation(validation), now)?;
+        self.refreshed_claims(decoded.claims, now)
+    }
+
+    /// `validation`, with the `exp` check off when [`RefreshPolicy::allow_expired`] is set.
+    fn refresh_validation<'v>(&self, validation: &'v Validation) -> Cow<'v, Validation> {
         if self.allow_expired {
             let mut relaxed = validation.clone();
             relaxed.verify_exp = false;
-            decode_at(token, key, &relaxed, now)
+            Cow::Owned(relaxed)
         } else {
-            decode_at(token, key, validation, now)
+            Cow::Borrowed(validation)
         }
     }
 
@@ -233,5 +253,39 @@ mod tests {
             .refresh(token.as_bytes(), &key, &v, at(6001))
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::RefreshExpired);
+    }
+
+    #[test]
+    fn refresh_with_keyset_selects_by_kid_and_honours_allow_expired() {
+        let signing = Key::from_secret(b"new").unwrap_or_else(|e| unreachable!("{e}"));
+        let signing = signing.with_kid("b");
+        let mut set = KeySet::new();
+        set.push(Key::from_secret(b"old").unwrap().with_kid("a"))
+            .unwrap();
+        set.push(signing.clone()).unwrap();
+        let v = Validation::new(&[Algorithm::HS256]);
+        let c = claims(json!({"user_id": 1, "exp": 5300, "orig_iat": 5000}));
+        let token = encode(&c, Algorithm::HS256, &signing).unwrap();
+        let fresh = policy()
+            .refresh_with_keyset(token.as_bytes(), &set, &v, at(5200))
+            .unwrap();
+        assert_eq!(fresh["exp"], 5500);
+        assert_eq!(fresh["orig_iat"], 5000);
+        let err = policy()
+            .refresh_with_keyset(token.as_bytes(), &set, &v, at(5300))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::ExpiredSignature);
+        let lenient = RefreshPolicy {
+            allow_expired: true,
+            ..policy()
+        };
+        assert!(lenient
+            .refresh_with_keyset(token.as_bytes(), &set, &v, at(5900))
+            .is_ok());
+        let other = encode(&c, Algorithm::HS256, &signing.clone().with_kid("zz")).unwrap();
+        let err = policy()
+            .refresh_with_keyset(other.as_bytes(), &set, &v, at(5200))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::KeyNotFound);
     }
 }

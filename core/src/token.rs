@@ -12,6 +12,16 @@ use crate::key::{Key, KeySet};
 use crate::validation::Validation;
 
 /// A decoded token: its header and its claims, in token order.
+///
+/// ```
+/// use ferrojwt::{decode, encode, Algorithm, Claims, Key, Validation};
+/// let key = Key::from_secret(b"secret").unwrap();
+/// let claims: Claims = serde_json::from_str(r#"{"user_id":1,"username":"ann"}"#).unwrap();
+/// let token = encode(&claims, Algorithm::HS256, &key).unwrap();
+/// let decoded = decode(token.as_bytes(), &key, &Validation::new(&[Algorithm::HS256])).unwrap();
+/// assert_eq!(decoded.header.alg(), "HS256");
+/// assert_eq!(decoded.claims, claims);
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     /// The JOSE header.
@@ -192,6 +202,15 @@ enum Keys<'a> {
 }
 
 /// A verified compact JWS: its header and raw payload bytes (for payloads that are not JWT claims).
+///
+/// ```
+/// use ferrojwt::{encode, verify_jws, Algorithm, Claims, Key, KeySet};
+/// let token = encode(&Claims::new(), Algorithm::HS256, &Key::from_secret(b"k").unwrap()).unwrap();
+/// let mut keys = KeySet::new();
+/// keys.push(Key::from_secret(b"k").unwrap()).unwrap();
+/// let jws = verify_jws(token.as_bytes(), &keys, &[Algorithm::HS256], 65536).unwrap();
+/// assert_eq!(jws.payload, b"{}");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct VerifiedJws {
     /// The JOSE header.

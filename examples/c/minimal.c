@@ -1,5 +1,8 @@
 /* The smallest complete ferrojwt program: sign a claims set with HS256, verify it, print the
- * claims. Build (from the repository root, after `make lib`):
+ * claims. Build it against an installed library (`make install PREFIX=/opt/ferrojwt`):
+ *   export PKG_CONFIG_PATH=/opt/ferrojwt/lib/pkgconfig
+ *   cc -std=c99 minimal.c $(pkg-config --cflags --libs ferrojwt) -o minimal
+ * or, from the repository root after `make lib`:
  *   cc -std=c99 -Iinclude examples/c/minimal.c target/release/libferrojwt.a \
  *      -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o minimal
  */

@@ -23,6 +23,8 @@ mod strings;
 
 mod key;
 
+mod key_set;
+
 mod signer;
 
 mod verifier;
@@ -38,7 +40,14 @@ mod claims_json;
 mod failure;
 
 pub use inspect::{ferrojwt_unverified_claims, ferrojwt_unverified_header};
-pub use key::{ferrojwt_key, ferrojwt_key_free, ferrojwt_key_from_secret};
+pub use key::{
+    ferrojwt_key, ferrojwt_key_can_sign, ferrojwt_key_free, ferrojwt_key_from_der,
+    ferrojwt_key_from_jwk, ferrojwt_key_from_pem, ferrojwt_key_from_secret, ferrojwt_key_parse,
+};
+pub use key_set::{
+    ferrojwt_key_set, ferrojwt_key_set_add, ferrojwt_key_set_free, ferrojwt_key_set_from_jwks,
+    ferrojwt_key_set_len, ferrojwt_key_set_new, ferrojwt_key_set_set_require_kid,
+};
 pub use last_error::ferrojwt_last_error_message;
 pub use refresh::{
     ferrojwt_refresh_policy, ferrojwt_refresh_policy_free, ferrojwt_refresh_policy_new,
@@ -55,11 +64,12 @@ pub use strings::ferrojwt_string_free;
 pub use verifier::{
     ferrojwt_profile, ferrojwt_verifier, ferrojwt_verifier_add_algorithm,
     ferrojwt_verifier_add_audience, ferrojwt_verifier_add_required_claim, ferrojwt_verifier_free,
-    ferrojwt_verifier_new, ferrojwt_verifier_set_issuer, ferrojwt_verifier_set_leeway,
-    ferrojwt_verifier_set_max_token_size, ferrojwt_verifier_set_required_typ,
-    ferrojwt_verifier_set_verify_aud, ferrojwt_verifier_set_verify_exp,
-    ferrojwt_verifier_set_verify_iat, ferrojwt_verifier_set_verify_iss,
-    ferrojwt_verifier_set_verify_nbf, ferrojwt_verifier_verify, ferrojwt_verifier_verify_at,
+    ferrojwt_verifier_new, ferrojwt_verifier_new_keyset, ferrojwt_verifier_set_issuer,
+    ferrojwt_verifier_set_leeway, ferrojwt_verifier_set_max_token_size,
+    ferrojwt_verifier_set_required_typ, ferrojwt_verifier_set_verify_aud,
+    ferrojwt_verifier_set_verify_exp, ferrojwt_verifier_set_verify_iat,
+    ferrojwt_verifier_set_verify_iss, ferrojwt_verifier_set_verify_nbf, ferrojwt_verifier_verify,
+    ferrojwt_verifier_verify_at,
 };
 pub use version::ferrojwt_version;
 
@@ -67,6 +77,7 @@ pub use version::ferrojwt_version;
 const _: () = {
     const fn shareable<T: Send + Sync>() {}
     shareable::<ferrojwt_key>();
+    shareable::<ferrojwt_key_set>();
     shareable::<ferrojwt_signer>();
     shareable::<ferrojwt_verifier>();
     shareable::<ferrojwt_refresh_policy>();

@@ -13,7 +13,7 @@ use crate::failure::Failure;
 use crate::signer::ferrojwt_signer;
 use crate::status::ferrojwt_status;
 use crate::strings;
-use crate::verifier::ferrojwt_verifier;
+use crate::verifier::{ferrojwt_verifier, Keys};
 
 /// How long issued tokens live and how long they may be refreshed. Opaque; create with
 /// `ferrojwt_refresh_policy_new`, free with `ferrojwt_refresh_policy_free`.
@@ -189,9 +189,17 @@ unsafe fn refresh_with_clock(
                 Out::new(token_out, "token_out")?,
             )
         };
-        let claims = policy
-            .policy
-            .refresh(token, &verifier.key, &verifier.validation, clock()?)?;
+        let now = clock()?;
+        let claims = match &verifier.keys {
+            Keys::One(key) => policy
+                .policy
+                .refresh(token, key, &verifier.validation, now)?,
+            Keys::Set(set) => {
+                policy
+                    .policy
+                    .refresh_with_keyset(token, set, &verifier.validation, now)?
+            }
+        };
         token_out.write(strings::to_c(signer.sign_claims(&claims)?)?);
         Ok(())
     })
@@ -202,6 +210,10 @@ unsafe fn refresh_with_clock(
 /// (`FERROJWT_STATUS_MISSING_ORIG_IAT`), refuses once `now > orig_iat + refresh`
 /// (`FERROJWT_STATUS_REFRESH_EXPIRED`; at the boundary second it still succeeds), and signs with
 /// `signer` the same claims with a fresh `exp = now + expiration` and the original `orig_iat`.
+///
+/// `verifier` and `signer` are independent: with asymmetric keys, verify with the public key (or
+/// a key set from `ferrojwt_verifier_new_keyset`, selected by `kid`) and sign with the private
+/// key; the signer writes its own algorithm and `kid` into the new token.
 ///
 /// - `token`, `token_len`: the presented token (not NUL-terminated, not NULL).
 /// - `now`: seconds since the Unix epoch; NaN, infinities and dates outside years 1-9999 are

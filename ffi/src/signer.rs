@@ -38,15 +38,23 @@ impl ferrojwt_signer {
     }
 }
 
-/// Creates a signer for `algorithm` (`"HS256"`, `"HS384"` or `"HS512"`; exact, case-sensitive
-/// JOSE names) with `key`.
+/// Creates a signer for `algorithm` with `key`. `algorithm` is an exact, case-sensitive JOSE
+/// name: `"HS256"`, `"HS384"`, `"HS512"` (an HMAC secret), `"RS256"`, `"RS384"`, `"RS512"`,
+/// `"PS256"`, `"PS384"`, `"PS512"` (an RSA private key), `"ES256"`, `"ES384"`, `"ES512"` (an EC
+/// private key on P-256, P-384, P-521 respectively) or `"EdDSA"` (an Ed25519 private key).
+/// HS, RS and EdDSA signatures are deterministic; PS and ES signatures are randomized.
 ///
-/// - `key`: not NULL. The signer keeps its own reference; the key may be freed afterwards.
+/// - `key`: not NULL; must be able to sign (`ferrojwt_key_can_sign`): a public key or
+///   certificate is `FERROJWT_STATUS_INVALID_KEY`. If the key has a `kid` (from its JWK), every
+///   token's header carries it (`ferrojwt_signer_set_kid` overrides it). The signer keeps its own
+///   reference; the key may be freed afterwards.
 /// - `algorithm`: NUL-terminated, not NULL. `"none"` and unknown names are
 ///   `FERROJWT_STATUS_INVALID_ALGORITHM`; an algorithm of another key family (an RSA algorithm
-///   with an HMAC key) is `FERROJWT_STATUS_INVALID_KEY`.
+///   with an HMAC key, ES384 with a P-256 key) is `FERROJWT_STATUS_INVALID_KEY`.
 /// - `signer_out`: receives the new signer on success (owned by the caller, free with
 ///   `ferrojwt_signer_free`); untouched on failure.
+///
+/// Thread safety: may be called from any thread; `key` may be shared.
 ///
 /// # Safety
 /// `key` must be NULL or a live key; `algorithm` NULL or a NUL-terminated string; `signer_out`
@@ -68,6 +76,13 @@ pub unsafe extern "C" fn ferrojwt_signer_new(
         };
         let algorithm: Algorithm = algorithm.parse()?;
         key.key.check_algorithm(algorithm)?;
+        // Refused here rather than at every `ferrojwt_signer_sign`.
+        if !key.key.can_sign() {
+            return Err(Failure::new(
+                ferrojwt_status::InvalidKey,
+                "this key cannot sign: a secret or a private key is required",
+            ));
+        }
         signer_out.write(args::into_handle(ferrojwt_signer {
             key: Arc::clone(&key.key),
             algorithm,
@@ -78,7 +93,8 @@ pub unsafe extern "C" fn ferrojwt_signer_new(
 }
 
 /// Sets the `kid` (key id) header parameter written into every token, after `typ` and `alg`
-/// (`{"typ":"JWT","alg":"HS256","kid":"..."}`). Calling it again replaces the value.
+/// (`{"typ":"JWT","alg":"HS256","kid":"..."}`), replacing the key's own `kid` if it has one.
+/// Calling it again replaces the value.
 ///
 /// `kid` is NUL-terminated UTF-8, not NULL (`FERROJWT_STATUS_INVALID_UTF8` otherwise).
 /// Thread safety: not thread-safe; call before sharing the signer.

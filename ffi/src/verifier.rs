@@ -1,16 +1,18 @@
-//! `ferrojwt_verifier`: a key plus the core's `Validation`, turning tokens into verified claims.
+//! `ferrojwt_verifier`: a key or key set plus the core's `Validation`, turning tokens into
+//! verified claims.
 
 use std::ffi::c_char;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use jwt::{Algorithm, Claims, Key, Validation};
+use jwt::{Algorithm, Claims, Decoded, Key, KeySet, Validation};
 
 use crate::args::{self, Out};
 use crate::boundary;
 use crate::claims_json;
 use crate::failure::Failure;
 use crate::key::ferrojwt_key;
+use crate::key_set::ferrojwt_key_set;
 use crate::status::ferrojwt_status;
 use crate::strings;
 
@@ -26,8 +28,8 @@ pub enum ferrojwt_profile {
     Strict = 1,
 }
 
-/// Verifies tokens with one key and a set of checks. Opaque; create with
-/// `ferrojwt_verifier_new`, configure with `ferrojwt_verifier_add_*` / `ferrojwt_verifier_set_*`,
+/// Verifies tokens with one key or a key set and a set of checks. Opaque; create with
+/// `ferrojwt_verifier_new` or `ferrojwt_verifier_new_keyset`, configure with `ferrojwt_verifier_add_*` / `ferrojwt_verifier_set_*`,
 /// free with `ferrojwt_verifier_free`.
 ///
 /// A new verifier checks `exp`, `nbf`, `iat`, `aud` and `iss`, with leeway 0, no audience (a
@@ -38,23 +40,49 @@ pub enum ferrojwt_profile {
 /// Thread safety: configure it from one thread before sharing it; after that it is immutable and
 /// the verify functions may be called from any number of threads at once.
 pub struct ferrojwt_verifier {
-    pub(crate) key: Arc<Key>,
+    pub(crate) keys: Keys,
     pub(crate) validation: Validation,
+}
+
+/// What a verifier checks signatures with.
+pub(crate) enum Keys {
+    One(Arc<Key>),
+    Set(Arc<KeySet>),
 }
 
 impl ferrojwt_verifier {
     fn verify(&self, token: &[u8], now: DateTime<Utc>) -> Result<String, Failure> {
-        let decoded = jwt::decode_at(token, &self.key, &self.validation, now)?;
+        let decoded: Decoded = match &self.keys {
+            Keys::One(key) => jwt::decode_at(token, key, &self.validation, now)?,
+            Keys::Set(set) => jwt::decode_with_keyset(token, set, &self.validation, now)?,
+        };
         Ok(claims_json::write(&decoded.claims))
+    }
+}
+
+/// The validation rules of a profile number from C.
+fn profile_validation(profile: u32) -> Result<Validation, Failure> {
+    // The core's constructors own what each profile implies (strict also requires `exp`).
+    match profile {
+        p if p == ferrojwt_profile::Pyjwt1 as u32 => Ok(Validation::new(&[])),
+        p if p == ferrojwt_profile::Strict as u32 => Ok(Validation::strict(&[])),
+        other => Err(Failure::invalid_argument(format!(
+            "unknown profile {other}"
+        ))),
     }
 }
 
 /// Creates a verifier for `key` with the rule set `profile` (`FERROJWT_PROFILE_PYJWT1` or
 /// `FERROJWT_PROFILE_STRICT`; any other value is `FERROJWT_STATUS_INVALID_ARGUMENT`).
 ///
-/// - `key`: not NULL. The verifier keeps its own reference; the key may be freed afterwards.
+/// - `key`: not NULL; an HMAC secret, or a public or private asymmetric key (a private key
+///   verifies with its public half). The verifier keeps its own reference; the key may be freed
+///   afterwards.
 /// - `verifier_out`: receives the new verifier on success (owned by the caller, free with
 ///   `ferrojwt_verifier_free`); untouched on failure.
+///
+/// A token whose `alg` does not fit the key's type is `FERROJWT_STATUS_INVALID_KEY` at
+/// verification. Thread safety: may be called from any thread; `key` may be shared.
 ///
 /// # Safety
 /// `key` must be NULL or a live key; `verifier_out` writable.
@@ -72,18 +100,49 @@ pub unsafe extern "C" fn ferrojwt_verifier_new(
                 Out::new(verifier_out, "verifier_out")?,
             )
         };
-        // The core's constructors own what each profile implies (strict also requires `exp`).
-        let validation = match profile {
-            p if p == ferrojwt_profile::Pyjwt1 as u32 => Validation::new(&[]),
-            p if p == ferrojwt_profile::Strict as u32 => Validation::strict(&[]),
-            other => {
-                return Err(Failure::invalid_argument(format!(
-                    "unknown profile {other}"
-                )))
-            }
-        };
+        let validation = profile_validation(profile)?;
         verifier_out.write(args::into_handle(ferrojwt_verifier {
-            key: Arc::clone(&key.key),
+            keys: Keys::One(Arc::clone(&key.key)),
+            validation,
+        }));
+        Ok(())
+    })
+}
+
+/// Creates a verifier that selects the key for each token from `set` by the token's `kid`
+/// header, exactly as described for `ferrojwt_key_set` (a `kid` naming no key is
+/// `FERROJWT_STATUS_KEY_NOT_FOUND`), with the rule set `profile` (`FERROJWT_PROFILE_PYJWT1` or
+/// `FERROJWT_PROFILE_STRICT`; any other value is `FERROJWT_STATUS_INVALID_ARGUMENT`). Configure
+/// it like any verifier (add algorithms first).
+///
+/// - `set`: not NULL. The verifier takes a snapshot of the set (sharing the key material): later
+///   changes to the set do not affect it, and the set may be freed afterwards.
+/// - `verifier_out`: receives the new verifier on success (owned by the caller, free with
+///   `ferrojwt_verifier_free`); untouched on failure.
+///
+/// Returns `FERROJWT_STATUS_OK`, `FERROJWT_STATUS_NULL_ARGUMENT` or
+/// `FERROJWT_STATUS_INVALID_ARGUMENT`. Thread safety: may be called from any thread while no
+/// thread changes `set`; the new verifier follows the rules of `ferrojwt_verifier`.
+///
+/// # Safety
+/// `set` must be NULL or a live key set; `verifier_out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ferrojwt_verifier_new_keyset(
+    set: *const ferrojwt_key_set,
+    profile: u32,
+    verifier_out: *mut *mut ferrojwt_verifier,
+) -> ferrojwt_status {
+    boundary::run(|| {
+        // SAFETY: the caller upholds this function's contract for both pointers.
+        let (set, verifier_out) = unsafe {
+            (
+                args::handle(set, "set")?,
+                Out::new(verifier_out, "verifier_out")?,
+            )
+        };
+        let validation = profile_validation(profile)?;
+        verifier_out.write(args::into_handle(ferrojwt_verifier {
+            keys: Keys::Set(Arc::new(set.set.clone())),
             validation,
         }));
         Ok(())
@@ -105,7 +164,9 @@ unsafe fn configure(
     })
 }
 
-/// Adds an algorithm to the allow-list (`"HS256"`, `"HS384"`, `"HS512"`). A token whose `alg` is
+/// Adds an algorithm to the allow-list: `"HS256"`, `"HS384"`, `"HS512"`, `"RS256"`, `"RS384"`,
+/// `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521) or
+/// `"EdDSA"` (exact, case-sensitive JOSE names). A token whose `alg` is
 /// not in the list is refused with `FERROJWT_STATUS_INVALID_ALGORITHM` before the key is used.
 /// `"none"` and unknown names are `FERROJWT_STATUS_INVALID_ALGORITHM`. Adding one twice is
 /// harmless.

@@ -8,6 +8,7 @@
 #include <string>
 #include <type_traits>
 
+#include "keys.h"
 #include "vectors.h"
 
 namespace {
@@ -21,6 +22,9 @@ struct SignerFree {
 struct VerifierFree {
     void operator()(ferrojwt_verifier *verifier) const { ferrojwt_verifier_free(verifier); }
 };
+struct KeySetFree {
+    void operator()(ferrojwt_key_set *set) const { ferrojwt_key_set_free(set); }
+};
 struct StringFree {
     void operator()(char *string) const { ferrojwt_string_free(string); }
 };
@@ -28,6 +32,7 @@ using Key = std::unique_ptr<ferrojwt_key, KeyFree>;
 using Signer = std::unique_ptr<ferrojwt_signer, SignerFree>;
 using Verifier = std::unique_ptr<ferrojwt_verifier, VerifierFree>;
 using String = std::unique_ptr<char, StringFree>;
+using KeySet = std::unique_ptr<ferrojwt_key_set, KeySetFree>;
 
 // In C++ the status is a real enum with a fixed 32-bit underlying type: same ABI as C's uint32_t.
 static_assert(std::is_enum_v<ferrojwt_status>);
@@ -94,6 +99,27 @@ int main() {
     ferrojwt_status status = ferrojwt_verifier_verify_at(verifier.get(), bytes(t), 10, 1.0,
                                                          &raw_claims);
     check(status == FERROJWT_STATUS_MALFORMED_TOKEN, "a truncated token is malformed");
+
+    // A key set from a JWK Set, selecting the EdDSA key by kid.
+    const std::string jwks = K_JWKS;
+    ferrojwt_key_set *raw_set = nullptr;
+    check(ferrojwt_key_set_from_jwks(bytes(jwks), jwks.size(), &raw_set) == FERROJWT_STATUS_OK,
+          "key set");
+    KeySet set(raw_set);
+    ferrojwt_verifier *raw_set_verifier = nullptr;
+    check(ferrojwt_verifier_new_keyset(set.get(), FERROJWT_PROFILE_STRICT, &raw_set_verifier) ==
+              FERROJWT_STATUS_OK,
+          "key-set verifier");
+    Verifier set_verifier(raw_set_verifier);
+    check(ferrojwt_verifier_add_algorithm(set_verifier.get(), "EdDSA") == FERROJWT_STATUS_OK,
+          "allow EdDSA");
+    const std::string ed = K_EDDSA_KID;
+    raw_claims = nullptr;
+    check(ferrojwt_verifier_verify_at(set_verifier.get(), bytes(ed), ed.size(), 1500.0,
+                                      &raw_claims) == FERROJWT_STATUS_OK,
+          "verify by kid");
+    String set_claims(raw_claims);
+    check(set_claims && std::string(set_claims.get()) == K_CLAIMS, "claims by kid");
 
     std::printf("c++17: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

@@ -38,10 +38,12 @@ suite() {
 }
 
 suite asan-api build/asan/test_api
+suite asan-keys build/asan/test_keys
 suite asan-threads build/asan/test_threads "$ITER_ASAN"
 suite asan-cxx17 build/asan/header_cpp
 suite asan-example ./test_example.sh build/asan/verify
 suite valgrind-api "${VALGRIND[@]}" build/plain/test_api
+suite valgrind-keys "${VALGRIND[@]}" build/plain/test_keys
 suite valgrind-threads "${VALGRIND[@]}" build/plain/test_threads "$ITER_VALGRIND"
 suite valgrind-cxx17 "${VALGRIND[@]}" build/plain/header_cpp
 # The CLI's exit codes are statuses (1 = MalformedToken), so valgrind reports with 99 there.

@@ -12,6 +12,9 @@ passed=0
 failed=0
 
 vector() { sed -n "s/^#define V_$1 \"\\(.*\\)\"\$/\\1/p" fixtures/vectors.h; }
+# A fixtures/keys.h string, unescaped (its strings are ASCII with only \" escapes).
+kvec() { sed -n "s/^#define K_$1 \"\\(.*\\)\"\$/\\1/p" fixtures/keys.h | sed 's/\\"/"/g'; }
+KEYS=../../core/tests/keys
 
 # expect NAME WANT_EXIT WANT_STDOUT WANT_STDERR_PREFIX -- ARGS... (stdin from $STDIN if set)
 expect() {
@@ -69,9 +72,54 @@ expect "audience and issuer" 0 '{"iss":"https://issuer.example","aud":["a","api"
 expect "wrong issuer" 11 "" "InvalidIssuer: " -- \
     --key "$WORK/secret" --now 1500 --audience api --issuer https://other \
     "$(vector AUD_ISS_HS256)"
-expect "PEM as a secret" 3 "" "InvalidKey: " -- --key "$WORK/pem" "$JOHN"
+expect "broken PEM" 4 "" "InvalidKeyFormat: " -- --key "$WORK/pem" "$JOHN"
+expect "PEM as a secret" 3 "" "InvalidKey: " -- --secret "$WORK/pem" "$JOHN"
+expect "--secret" 0 "$(vector JOHN_CLAIMS | sed 's/\\"/"/g')" "" -- \
+    --secret "$WORK/secret" --now 1600000000 "$JOHN"
+
+# Asymmetric keys in every form, and JWK Sets selecting by kid.
+kvec JWKS >"$WORK/jwks.json"
+kvec ED_PUBLIC_JWK >"$WORK/ed.jwk"
+printf '{"keys":[' >"$WORK/bad.jwks"
+ASYM='{"sub":"asym","exp":2000}'
+expect "PEM public key" 0 "$ASYM" "" -- --key $KEYS/rsa2048.spki.pem --alg RS256 --now 1500 \
+    "$(kvec RS256)"
+expect "PEM private key" 0 "$ASYM" "" -- --key $KEYS/rsa2048.pkcs1.pem --alg RS256 --now 1500 \
+    "$(kvec RS256)"
+expect "certificate" 0 "$ASYM" "" -- --key $KEYS/rsa2048.cert.pem --alg PS256 --now 1500 \
+    "$(kvec PS256_KID)"
+expect "DER" 0 "$ASYM" "" -- --key $KEYS/rsa2048.spki.der --alg RS256 --now 1500 "$(kvec RS256)"
+expect "OpenSSH" 0 "$ASYM" "" -- --key $KEYS/ssh_rsa.pub.txt --alg RS256 --now 1500 \
+    "$(kvec RS256_SSH)"
+expect "JWK" 0 "$ASYM" "" -- --key "$WORK/ed.jwk" --alg EdDSA --now 1500 "$(kvec EDDSA_KID)"
+expect "JWK Set, kid" 0 "$ASYM" "" -- --key "$WORK/jwks.json" --alg ES256,EdDSA --now 1500 \
+    "$(kvec ES256_KID)"
+expect "JWK Set, repeated --alg" 0 "$ASYM" "" -- --key "$WORK/jwks.json" --alg RS256 \
+    --alg EdDSA --now 1500 "$(kvec EDDSA_KID)"
+expect "JWK Set, no kid" 0 "$ASYM" "" -- --key "$WORK/jwks.json" --alg RS256 --now 1500 \
+    "$(kvec RS256)"
+expect "JWK Set, kid required" 5 "" "KeyNotFound: " -- --key "$WORK/jwks.json" --alg RS256 \
+    --require-kid --now 1500 "$(kvec RS256)"
+expect "JWK Set, unknown kid" 5 "" "KeyNotFound: " -- --key "$WORK/jwks.json" --alg RS256 \
+    --now 1500 "$(kvec RS256_KID_UNKNOWN)"
+expect "JWK Set, algorithm not listed" 2 "" "InvalidAlgorithm: " -- --key "$WORK/jwks.json" \
+    --alg RS256,PS256 --now 1500 "$(kvec EDDSA_KID)"
+expect "broken JWK Set" 4 "" "InvalidKeyFormat: " -- --key "$WORK/bad.jwks" --alg RS256 \
+    "$(kvec RS256)"
+expect "wrong key family" 3 "" "InvalidKey: " -- --key $KEYS/ec_p256.spki.pem --alg RS256 \
+    --now 1500 "$(kvec RS256)"
+expect "wrong key" 6 "" "InvalidSignature: " -- --key $KEYS/ssh_rsa.pub.txt --alg RS256 \
+    --now 1500 "$(kvec RS256)"
+expect "expired, asymmetric" 7 "" "ExpiredSignature: " -- --key $KEYS/ed25519.spki.pem \
+    --alg EdDSA --now 2000 "$(kvec EDDSA)"
+expect "small RSA key" 3 "" "InvalidKey: " -- --key $KEYS/rsa1024.spki.pem --alg RS256 \
+    "$(kvec RS256)"
+expect "unknown name in a list" 2 "" "InvalidAlgorithm: " -- --key "$WORK/jwks.json" \
+    --alg RS256,RS999 "$(kvec RS256)"
+expect "asymmetric key needs --alg" 64 "" "verify: --alg ALG is required" -- \
+    --key $KEYS/ed25519.spki.pem "$(kvec EDDSA)"
 expect "unknown algorithm" 2 "" "InvalidAlgorithm: " -- --key "$WORK/secret" --alg none "$JOHN"
-expect "missing key" 64 "" "verify: --key FILE is required" -- "$JOHN"
+expect "missing key" 64 "" "verify: --key FILE (or --secret FILE) is required" -- "$JOHN"
 expect "unreadable key" 66 "" "verify: cannot open" -- --key "$WORK/absent" "$JOHN"
 expect "bad option" 64 "" "verify: unknown option" -- --key "$WORK/secret" --frobnicate "$JOHN"
 STDIN="$JOHN"$'\n' expect "token on stdin" 0 "$(vector JOHN_CLAIMS | sed 's/\\"/"/g')" "" -- \

@@ -1,5 +1,6 @@
-/* One verifier and one signer, configured once, shared by several threads that sign and verify
- * at the same time; each thread's failures must show up in its own last error only. Run under
+/* One verifier and one signer, configured once, and one verifier built from a JWK Set (keys
+ * selected by kid), shared by several threads that sign and verify at the same time; each
+ * thread's failures must show up in its own last error only. Run under
  * ASan/UBSan and valgrind like the other tests. Usage: test_threads [iterations-per-thread] */
 #define _POSIX_C_SOURCE 200809L
 
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "keys.h"
 #include "vectors.h"
 
 #define THREADS 8
@@ -15,6 +17,7 @@
 struct shared {
     const ferrojwt_verifier *verifier;
     const ferrojwt_signer *signer;
+    const ferrojwt_verifier *keyset_verifier;
     long iterations;
 };
 
@@ -73,6 +76,19 @@ static void *work(void *arg) {
         ferrojwt_string_free(out);
         out = NULL;
 
+        /* The shared key-set verifier: a kid it has, and one it has not. */
+        status = ferrojwt_verifier_verify_at(s->keyset_verifier, (const uint8_t *)K_EDDSA_KID,
+                                             strlen(K_EDDSA_KID), 1500, &out);
+        tally(w, status == FERROJWT_STATUS_OK && strcmp(out, K_CLAIMS) == 0, "key-set verify");
+        ferrojwt_string_free(out);
+        out = NULL;
+        status = ferrojwt_verifier_verify_at(s->keyset_verifier,
+                                             (const uint8_t *)K_RS256_KID_UNKNOWN,
+                                             strlen(K_RS256_KID_UNKNOWN), 1500, &out);
+        tally(w, status == FERROJWT_STATUS_KEY_NOT_FOUND && out == NULL, "unknown kid");
+        tally(w, last_error_equals("No key matches the token's kid \"rsa-9\""),
+              "own unknown-kid message");
+
         /* Threads alternate between two failures; the message must be this thread's own. */
         if ((i + w->index) % 2 == 0) {
             status = ferrojwt_verifier_verify_at(s->verifier, timed, strlen(V_TIMED_HS256), 5000,
@@ -95,6 +111,8 @@ int main(int argc, char **argv) {
     ferrojwt_key *key = NULL;
     ferrojwt_verifier *verifier = NULL;
     ferrojwt_signer *signer = NULL;
+    ferrojwt_key_set *set = NULL;
+    ferrojwt_verifier *keyset_verifier = NULL;
     int i;
 
     shared.iterations = argc > 1 ? strtol(argv[1], NULL, 10) : 2000;
@@ -103,13 +121,21 @@ int main(int argc, char **argv) {
     CHECK_STATUS(ferrojwt_verifier_new(key, FERROJWT_PROFILE_PYJWT1, &verifier), FERROJWT_STATUS_OK);
     CHECK_STATUS(ferrojwt_verifier_add_algorithm(verifier, "HS256"), FERROJWT_STATUS_OK);
     CHECK_STATUS(ferrojwt_signer_new(key, "HS256", &signer), FERROJWT_STATUS_OK);
+    CHECK_STATUS(ferrojwt_key_set_from_jwks((const uint8_t *)K_JWKS, strlen(K_JWKS), &set),
+                 FERROJWT_STATUS_OK);
+    CHECK_STATUS(ferrojwt_verifier_new_keyset(set, FERROJWT_PROFILE_PYJWT1, &keyset_verifier),
+                 FERROJWT_STATUS_OK);
+    CHECK_STATUS(ferrojwt_verifier_add_algorithm(keyset_verifier, "EdDSA"), FERROJWT_STATUS_OK);
+    CHECK_STATUS(ferrojwt_verifier_add_algorithm(keyset_verifier, "RS256"), FERROJWT_STATUS_OK);
     /* The handles hold their own reference to the key material. */
     ferrojwt_key_free(key);
-    if (verifier == NULL || signer == NULL) {
+    ferrojwt_key_set_free(set);
+    if (verifier == NULL || signer == NULL || keyset_verifier == NULL) {
         return check_summary("threads");
     }
     shared.verifier = verifier;
     shared.signer = signer;
+    shared.keyset_verifier = keyset_verifier;
 
     /* The main thread fails first, so the workers' empty last error is really theirs. */
     CHECK_STATUS(ferrojwt_key_from_secret(NULL, 0, &key), FERROJWT_STATUS_NULL_ARGUMENT);
@@ -129,5 +155,6 @@ int main(int argc, char **argv) {
 
     ferrojwt_verifier_free(verifier);
     ferrojwt_signer_free(signer);
+    ferrojwt_verifier_free(keyset_verifier);
     return check_summary("threads");
 }

@@ -6,6 +6,10 @@ import time
 
 import pytest
 
+#: Projects with their own settings, run in a subprocess (test_migration_paths.py) or in their own
+#: virtualenv (make test-migration-original), never collected under testproject.settings.
+collect_ignore = ["migration_alias", "migration_original"]
+
 #: An arbitrary fixed instant (2023-11-14T22:13:20Z) plus a fraction, to show whole seconds win.
 T0 = 1_700_000_000
 

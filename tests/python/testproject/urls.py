@@ -10,4 +10,5 @@ urlpatterns = [
     re_path(r"^protected/$", views.ProtectedView.as_view()),
     re_path(r"^basic-then-jwt/$", views.BasicThenJWTView.as_view()),
     re_path(r"^session-first/$", views.SessionFirstView.as_view()),
+    re_path(r"^default-auth/$", views.DefaultAuthView.as_view()),
 ]

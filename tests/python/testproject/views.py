@@ -40,3 +40,23 @@ class SessionFirstView(ProtectedView):
     """Session first: DRF answers 403 (no challenge), as spec §1.7 describes."""
 
     authentication_classes = (SessionAuthentication, JSONWebTokenAuthentication)
+
+
+class DefaultAuthView(APIView):
+    """Uses REST_FRAMEWORK's DEFAULT_AUTHENTICATION_CLASSES / DEFAULT_PERMISSION_CLASSES, read per
+    request (APIView binds them when the class is defined, before a test can override them)."""
+
+    @property
+    def authentication_classes(self):
+        from rest_framework.settings import api_settings
+
+        return api_settings.DEFAULT_AUTHENTICATION_CLASSES
+
+    @property
+    def permission_classes(self):
+        from rest_framework.settings import api_settings
+
+        return api_settings.DEFAULT_PERMISSION_CLASSES
+
+    def get(self, request):
+        return Response({"username": request.user.get_username()})

@@ -8,6 +8,7 @@ in 1.11: test suites patch them here, and the methods below look them up on ever
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.encoding import smart_str
 from django.utils.translation import gettext as _
@@ -21,11 +22,36 @@ from .compat import (
     get_user_model,
 )
 from .settings import api_settings
+from .stateless import TokenUser
 
 __all__ = ["BaseJSONWebTokenAuthentication", "JSONWebTokenAuthentication"]
 
 jwt_decode_handler = api_settings.JWT_DECODE_HANDLER
 jwt_get_username_from_payload = api_settings.JWT_PAYLOAD_GET_USERNAME_HANDLER
+
+
+def _accepted_prefixes() -> set:
+    """``JWT_AUTH_HEADER_PREFIX`` plus the opt-in ``JWT_AUTH_HEADER_PREFIXES``, lower-cased."""
+    extra = api_settings.JWT_AUTH_HEADER_PREFIXES or ()
+    if isinstance(extra, str):
+        extra = (extra,)
+    return {p.lower() for p in (api_settings.JWT_AUTH_HEADER_PREFIX, *extra)}
+
+
+def _lookup_user(user_model, payload, username):
+    """By natural key (1.11), or by primary key with ``JWT_LOOKUP_USER_BY_ID``: a username freed
+    and re-registered then no longer matches old tokens. ``DoesNotExist`` for any miss,
+    including a ``user_id`` that is absent or not a valid primary key."""
+    manager = user_model._default_manager
+    if not api_settings.JWT_LOOKUP_USER_BY_ID:
+        return manager.get_by_natural_key(username)
+    user_id = payload.get("user_id")
+    if user_id is None:
+        raise user_model.DoesNotExist("the token has no user_id")
+    try:
+        return manager.get(pk=user_id)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise user_model.DoesNotExist(f"{user_id!r} is not a valid primary key") from exc
 
 
 class _CookieCSRFCheck(CsrfViewMiddleware):
@@ -58,17 +84,27 @@ class BaseJSONWebTokenAuthentication(BaseAuthentication):
             raise exceptions.AuthenticationFailed() from None
 
         user = self.authenticate_credentials(payload)
+        if api_settings.JWT_REQUEST_AUTH_PAYLOAD:
+            return (user, payload)
         return (user, jwt_value)
 
+    #: The class of ``request.user`` with ``JWT_STATELESS_USER``: called as ``cls(payload, username)``.
+    stateless_user_class = TokenUser
+
     def authenticate_credentials(self, payload):
-        """The active user the verified ``payload`` names, looked up by natural key (1.11)."""
+        """The active user the verified ``payload`` names, looked up by natural key (1.11), by
+        ``user_id`` with ``JWT_LOOKUP_USER_BY_ID``, or built from the claims without a query
+        with ``JWT_STATELESS_USER``."""
         username = jwt_get_username_from_payload(payload)
         if not username:
             raise exceptions.AuthenticationFailed(_("Invalid payload."))
 
+        if api_settings.JWT_STATELESS_USER:
+            return self.stateless_user_class(payload, username)
+
         user_model = get_user_model()
         try:
-            user = user_model._default_manager.get_by_natural_key(username)
+            user = _lookup_user(user_model, payload, username)
         except user_model.DoesNotExist:
             # 1.11's wording, misleading as it is: clients match on it.
             raise exceptions.AuthenticationFailed(_("Invalid signature.")) from None
@@ -90,7 +126,6 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
     def get_jwt_value(self, request):
         """The token (bytes from the header, str from the cookie) or None."""
         auth = get_authorization_header(request).split()
-        prefix = api_settings.JWT_AUTH_HEADER_PREFIX.lower()
 
         if not auth:
             cookie_name = api_settings.JWT_AUTH_COOKIE
@@ -101,7 +136,7 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
                 self.enforce_csrf(request)
             return value
 
-        if smart_str(auth[0]).lower() != prefix:
+        if smart_str(auth[0]).lower() not in _accepted_prefixes():
             return None
 
         if len(auth) == 1:

@@ -26,7 +26,9 @@ from .compat import (
     get_user_model,
     get_username_field,
 )
+from .authentication import _lookup_user
 from .settings import api_settings
+from . import utils as _utils
 
 __all__ = [
     "JSONWebTokenSerializer",
@@ -104,7 +106,7 @@ class VerificationBaseSerializer(Serializer):
             raise serializers.ValidationError(_("Invalid payload."))
 
         try:
-            user = User._default_manager.get_by_natural_key(username)
+            user = _lookup_user(User, payload, username)
         except User.DoesNotExist:
             raise serializers.ValidationError(_("User doesn't exist.")) from None
 
@@ -128,10 +130,30 @@ class RefreshJSONWebTokenSerializer(VerificationBaseSerializer):
     until ``orig_iat + JWT_REFRESH_EXPIRATION_DELTA`` has passed.
 
     The window rule itself lives in the ferrojwt core (``ferrojwt.check_refresh_window``).
+    With ``JWT_ALLOW_REFRESH_EXPIRED`` an expired token (valid in every other respect) is
+    refreshed too while the window lasts; that needs ferrojwt's own decode handler.
     """
 
+    def _check_refreshable_payload(self, token):
+        if not (
+            api_settings.JWT_ALLOW_REFRESH_EXPIRED
+            and jwt_decode_handler is _utils.jwt_decode_handler
+        ):
+            return self._check_payload(token)
+        # Every check but exp; the refresh window below then decides.
+        try:
+            payload = _utils._decode(token, api_settings, verify_exp=False)
+        except DECODE_ERRORS:
+            raise serializers.ValidationError(_("Error decoding signature.")) from None
+        except INVALID_TOKEN_ERRORS:
+            raise serializers.ValidationError(_("Invalid token.")) from None
+        if not payload.get("orig_iat"):
+            # Not refreshable at all: an expired token says so, as without the opt-in.
+            return self._check_payload(token)
+        return payload
+
     def validate(self, attrs):
-        payload = self._check_payload(attrs["token"])
+        payload = self._check_refreshable_payload(attrs["token"])
         user = self._check_user(payload)
 
         try:

@@ -46,6 +46,22 @@ DEFAULTS = {
     # ferrojwt addition: a token read from JWT_AUTH_COOKIE must pass Django's CSRF check on
     # unsafe methods (1.11 never checked; DESIGN.md). False restores 1.11's behaviour.
     "JWT_AUTH_COOKIE_CSRF": True,
+    # ferrojwt opt-ins (spec §6), all off by default; see docs/compatibility.md.
+    # Refresh accepts an expired (otherwise valid) token while orig_iat + refresh delta lasts.
+    "JWT_ALLOW_REFRESH_EXPIRED": False,
+    # Users are looked up by the payload's user_id (primary key) instead of its username.
+    "JWT_LOOKUP_USER_BY_ID": False,
+    # More Authorization schemes accepted besides JWT_AUTH_HEADER_PREFIX, e.g. ("Bearer",).
+    "JWT_AUTH_HEADER_PREFIXES": (),
+    # Attributes of the cookie set by the token views when JWT_AUTH_COOKIE is set.
+    "JWT_AUTH_COOKIE_SECURE": False,
+    "JWT_AUTH_COOKIE_SAMESITE": None,
+    "JWT_AUTH_COOKIE_DOMAIN": None,
+    "JWT_AUTH_COOKIE_PATH": "/",
+    # request.auth is the verified payload (dict) instead of the raw token.
+    "JWT_REQUEST_AUTH_PAYLOAD": False,
+    # request.user is built from the verified claims (ferrojwt.drf.stateless.TokenUser): no query.
+    "JWT_STATELESS_USER": False,
 }
 
 #: The settings whose string values are dotted paths to import.

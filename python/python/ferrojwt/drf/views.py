@@ -73,7 +73,17 @@ class JSONWebTokenAPIView(APIView):
             expires = (
                 _utcnow() + api_settings.JWT_EXPIRATION_DELTA
             )  # naive UTC, as in 1.11
-            response.set_cookie(cookie_name, token, expires=expires, httponly=True)
+            response.set_cookie(
+                cookie_name,
+                token,
+                expires=expires,
+                httponly=True,
+                # ferrojwt opt-ins; the defaults are what 1.11's set_cookie produced.
+                secure=bool(api_settings.JWT_AUTH_COOKIE_SECURE),
+                samesite=api_settings.JWT_AUTH_COOKIE_SAMESITE,
+                domain=api_settings.JWT_AUTH_COOKIE_DOMAIN,
+                path=api_settings.JWT_AUTH_COOKIE_PATH or "/",
+            )
         return response
 
 
