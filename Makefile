@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: all demo test test-rust test-c test-python lint fmt wheel develop venv header lib clean help \
-	fuzz fuzz-smoke fuzz-tools test-matrix test-migration-original install pc test-install test-cross
+	fuzz fuzz-smoke fuzz-tools sysdeps test-matrix test-migration-original install pc test-install test-cross
 
 all: test
 
@@ -75,8 +75,25 @@ test: test-rust test-c test-python test-cross
 
 test-rust:
 	$(CARGO) test --workspace
+	$(CARGO) run --quiet -p ferrojwt --example sign_and_verify
 
-test-c: lib
+# The C suites need g++, valgrind and pkg-config. A fresh machine may lack them: install the
+# missing ones from Debian when running as root (CI), otherwise say what to install.
+SYSDEPS := g++:g++ valgrind:valgrind pkg-config:pkg-config
+sysdeps:
+	@missing=""; for pair in $(SYSDEPS); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+		else \
+			echo "missing system tools:$$missing (apt-get install -y$$missing)" >&2; exit 1; \
+		fi; \
+	fi
+
+test-c: lib sysdeps
 	$(MAKE) -C tests/c test
 	$(MAKE) -C examples/c
 	examples/c/minimal

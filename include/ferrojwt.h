@@ -836,7 +836,8 @@ ferrojwt_status ferrojwt_verifier_verify_at(const ferrojwt_verifier *verifier,
                                             char **claims_out);
 
 /**
- * As `ferrojwt_verifier_verify_at`, with `now` read from the system clock.
+ * As `ferrojwt_verifier_verify_at`, with `now` read from the system clock (UTC seconds since
+ * the epoch). Same ownership, NULL handling and thread safety.
  *
  * # Safety
  * As `ferrojwt_verifier_verify_at`.
@@ -867,6 +868,8 @@ void ferrojwt_verifier_free(ferrojwt_verifier *verifier);
  *
  * Values too large to be a duration are `FERROJWT_STATUS_INVALID_ARGUMENT`. Expired tokens are
  * not refreshable unless `ferrojwt_refresh_policy_set_allow_expired` says otherwise.
+ *
+ * Thread safety: may be called from any thread; the new policy is the caller's until shared.
  *
  * # Safety
  * `policy_out` must be NULL or writable.
@@ -911,7 +914,8 @@ ferrojwt_status ferrojwt_refresh_policy_stamp_at(const ferrojwt_refresh_policy *
                                                  char **claims_out);
 
 /**
- * As `ferrojwt_refresh_policy_stamp_at`, with `now` read from the system clock.
+ * As `ferrojwt_refresh_policy_stamp_at`, with `now` read from the system clock (UTC seconds
+ * since the epoch). Same ownership, NULL handling and thread safety.
  *
  * # Safety
  * As `ferrojwt_refresh_policy_stamp_at`.
@@ -953,7 +957,8 @@ ferrojwt_status ferrojwt_refresh_policy_refresh_at(const ferrojwt_refresh_policy
                                                    char **token_out);
 
 /**
- * As `ferrojwt_refresh_policy_refresh_at`, with `now` read from the system clock.
+ * As `ferrojwt_refresh_policy_refresh_at`, with `now` read from the system clock (UTC seconds
+ * since the epoch). Same ownership, NULL handling and thread safety.
  *
  * # Safety
  * As `ferrojwt_refresh_policy_refresh_at`.

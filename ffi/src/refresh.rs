@@ -36,6 +36,8 @@ pub struct ferrojwt_refresh_policy {
 /// Values too large to be a duration are `FERROJWT_STATUS_INVALID_ARGUMENT`. Expired tokens are
 /// not refreshable unless `ferrojwt_refresh_policy_set_allow_expired` says otherwise.
 ///
+/// Thread safety: may be called from any thread; the new policy is the caller's until shared.
+///
 /// # Safety
 /// `policy_out` must be NULL or writable.
 #[no_mangle]
@@ -142,7 +144,8 @@ pub unsafe extern "C" fn ferrojwt_refresh_policy_stamp_at(
     }
 }
 
-/// As `ferrojwt_refresh_policy_stamp_at`, with `now` read from the system clock.
+/// As `ferrojwt_refresh_policy_stamp_at`, with `now` read from the system clock (UTC seconds
+/// since the epoch). Same ownership, NULL handling and thread safety.
 ///
 /// # Safety
 /// As `ferrojwt_refresh_policy_stamp_at`.
@@ -250,7 +253,8 @@ pub unsafe extern "C" fn ferrojwt_refresh_policy_refresh_at(
     }
 }
 
-/// As `ferrojwt_refresh_policy_refresh_at`, with `now` read from the system clock.
+/// As `ferrojwt_refresh_policy_refresh_at`, with `now` read from the system clock (UTC seconds
+/// since the epoch). Same ownership, NULL handling and thread safety.
 ///
 /// # Safety
 /// As `ferrojwt_refresh_policy_refresh_at`.

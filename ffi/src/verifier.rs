@@ -509,7 +509,8 @@ pub unsafe extern "C" fn ferrojwt_verifier_verify_at(
     }
 }
 
-/// As `ferrojwt_verifier_verify_at`, with `now` read from the system clock.
+/// As `ferrojwt_verifier_verify_at`, with `now` read from the system clock (UTC seconds since
+/// the epoch). Same ownership, NULL handling and thread safety.
 ///
 /// # Safety
 /// As `ferrojwt_verifier_verify_at`.

@@ -41,10 +41,16 @@ _declare("ferrojwt_verifier_new", c_void_p, c_uint32, POINTER(c_void_p))
 _declare("ferrojwt_verifier_new_keyset", c_void_p, c_uint32, POINTER(c_void_p))
 _declare("ferrojwt_verifier_add_algorithm", c_void_p, c_char_p)
 _declare("ferrojwt_verifier_verify_at", c_void_p, c_char_p, c_size_t, c_double, POINTER(c_void_p))
+_declare("ferrojwt_refresh_policy_new", ctypes.c_int64, ctypes.c_int64, POINTER(c_void_p))
+_declare("ferrojwt_refresh_policy_stamp_at", c_void_p, c_char_p, c_size_t, c_double, POINTER(c_void_p))
+_declare(
+    "ferrojwt_refresh_policy_refresh_at",
+    c_void_p, c_void_p, c_void_p, c_char_p, c_size_t, c_double, POINTER(c_void_p),
+)
 _declare("ferrojwt_last_error_message", ctypes.c_char_p, c_size_t, POINTER(c_size_t))
 lib.ferrojwt_status_str.argtypes = [c_uint32]
 lib.ferrojwt_status_str.restype = c_char_p
-for _name in ("key", "key_set", "signer", "verifier"):
+for _name in ("key", "key_set", "signer", "verifier", "refresh_policy"):
     getattr(lib, f"ferrojwt_{_name}_free").argtypes = [c_void_p]
     getattr(lib, f"ferrojwt_{_name}_free").restype = None
 lib.ferrojwt_string_free.argtypes = [c_void_p]
@@ -160,4 +166,29 @@ class Verifier(_Handle):
         out = c_void_p()
         data = token.encode("ascii")
         _ok(lib.ferrojwt_verifier_verify_at(self.ptr, data, len(data), now, ctypes.byref(out)))
+        return _take_string(out)
+
+
+class RefreshPolicy(_Handle):
+    _free = lib.ferrojwt_refresh_policy_free
+
+    def __init__(self, expiration_seconds: int, refresh_seconds: int):
+        out = c_void_p()
+        _ok(lib.ferrojwt_refresh_policy_new(expiration_seconds, refresh_seconds, ctypes.byref(out)))
+        super().__init__(out)
+
+    def stamp(self, claims_json: str, now: float) -> str:
+        out = c_void_p()
+        data = claims_json.encode("utf-8")
+        _ok(lib.ferrojwt_refresh_policy_stamp_at(self.ptr, data, len(data), now, ctypes.byref(out)))
+        return _take_string(out)
+
+    def refresh(self, verifier: "Verifier", signer: "Signer", token: str, now: float) -> str:
+        out = c_void_p()
+        data = token.encode("ascii")
+        _ok(
+            lib.ferrojwt_refresh_policy_refresh_at(
+                self.ptr, verifier.ptr, signer.ptr, data, len(data), now, ctypes.byref(out)
+            )
+        )
         return _take_string(out)

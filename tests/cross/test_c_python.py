@@ -9,7 +9,7 @@ import json
 import pytest
 
 import ferrojwt
-from capi import KEYS, STRICT, CError, Key, KeySet, Signer, Verifier
+from capi import KEYS, STRICT, CError, Key, KeySet, RefreshPolicy, Signer, Verifier
 
 NOW = 1_700_000_000
 CLAIMS = {
@@ -152,3 +152,64 @@ def test_public_key_cannot_be_an_hmac_secret_in_either_layer():
     assert c_err.value.kind == "InvalidKey"
     with pytest.raises(ferrojwt.InvalidKeyError):
         ferrojwt.encode(CLAIMS, pem("rsa2048.spki.pem"), "HS256")
+
+
+DRF_CLAIMS = {"user_id": 1, "username": "ann", "email": "ann@example.com"}
+EXPIRATION, WINDOW = 300, 7 * 86400
+
+
+def test_stamp_matches_the_python_layer():
+    stamped = json.loads(RefreshPolicy(EXPIRATION, WINDOW).stamp(claims_text(DRF_CLAIMS), NOW + 0.9))
+    # Whole seconds, rounded down; the other members keep their order; exp/orig_iat appended.
+    assert list(stamped) == ["user_id", "username", "email", "exp", "orig_iat"]
+    assert stamped["exp"] == NOW + EXPIRATION and stamped["orig_iat"] == NOW
+    c_token = Signer(Key.secret(SECRET), "HS256").sign(json.dumps(stamped))
+    assert c_token == ferrojwt.encode(stamped, SECRET, "HS256")
+
+
+@pytest.mark.parametrize(
+    "algorithm,private,public",
+    [("HS256", None, None), ("RS256", "rsa2048.pkcs8.pem", "rsa2048.spki.pem"),
+     ("EdDSA", "ed25519.pkcs8.pem", "ed25519.spki.pem")],
+)
+def test_refresh_through_c_equals_python_refresh(algorithm, private, public):
+    sign_key = SECRET if private is None else pem(private)
+    verify_key = SECRET if public is None else pem(public)
+    claims = {**DRF_CLAIMS, "exp": NOW + EXPIRATION, "orig_iat": NOW}
+    token = ferrojwt.encode(claims, sign_key, algorithm)
+    policy = RefreshPolicy(EXPIRATION, WINDOW)
+    c_sign = Key.parse(sign_key) if private else Key.secret(SECRET)
+    c_verify = Key.parse(verify_key) if public else Key.secret(SECRET)
+    later = NOW + 200
+    c_new = policy.refresh(Verifier(c_verify, [algorithm]), Signer(c_sign, algorithm), token, later)
+
+    # The Python layer: verify, apply the same window rule, re-sign with a fresh exp.
+    verified = ferrojwt.decode(token, verify_key, algorithms=[algorithm], now=later)
+    orig_iat = ferrojwt.check_refresh_window(verified, WINDOW, now=later)
+    py_new = ferrojwt.encode({**verified, "exp": later + EXPIRATION, "orig_iat": orig_iat},
+                             sign_key, algorithm)
+    assert c_new == py_new
+    assert ferrojwt.decode(c_new, verify_key, algorithms=[algorithm], now=later) == {
+        **claims, "exp": later + EXPIRATION}
+
+
+def test_refresh_window_and_missing_orig_iat_fail_alike():
+    policy = RefreshPolicy(EXPIRATION, WINDOW)
+    verifier, signer = Verifier(Key.secret(SECRET), ["HS256"]), Signer(Key.secret(SECRET), "HS256")
+    boundary = NOW + WINDOW
+    claims = {**DRF_CLAIMS, "exp": boundary + 10, "orig_iat": NOW}
+    token = ferrojwt.encode(claims, SECRET, "HS256")
+    policy.refresh(verifier, signer, token, boundary)  # the boundary second still refreshes
+    ferrojwt.check_refresh_window(claims, WINDOW, now=boundary)
+    with pytest.raises(CError) as c_err:
+        policy.refresh(verifier, signer, token, boundary + 1)
+    assert c_err.value.kind == "RefreshExpired"
+    with pytest.raises(ferrojwt.exceptions.RefreshExpiredError):
+        ferrojwt.check_refresh_window(claims, WINDOW, now=boundary + 1)
+
+    no_iat = ferrojwt.encode({**DRF_CLAIMS, "exp": NOW + EXPIRATION}, SECRET, "HS256")
+    with pytest.raises(CError) as c_err:
+        policy.refresh(verifier, signer, no_iat, NOW)
+    assert c_err.value.kind == "MissingOrigIat"
+    with pytest.raises(ferrojwt.exceptions.MissingOrigIatError):
+        ferrojwt.check_refresh_window({**DRF_CLAIMS}, WINDOW, now=NOW)
