@@ -154,20 +154,20 @@ demo: wheel
 # cargo-fuzz needs nightly-only flags; the machine has one stable toolchain, so RUSTC_BOOTSTRAP
 # unlocks them for the fuzz build only. New inputs go to a scratch corpus under the fuzz target
 # dir (first directory), so a run never dirties the committed corpus (second, read-only).
-FUZZ_TARGETS := decode_token parse_key json_roundtrip
+FUZZ_TARGETS := decode_token decode_asymmetric json_roundtrip key_pem key_der key_jwk key_openssh key_secret_and_detect
 FUZZ_SECONDS ?= 600
-FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_ENV := RUSTC_BOOTSTRAP=1
 
 fuzz-tools:
 	@command -v cargo-fuzz >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked --quiet
 
 define fuzz_run
-	cd core/fuzz && $(FUZZ_ENV) $(CARGO) fuzz build
+	cd core/fuzz && $(FUZZ_ENV) $(CARGO) fuzz build -a
 	set -e; cd core/fuzz && for t in $(FUZZ_TARGETS); do \
 		mkdir -p target/scratch-corpus/$$t; \
 		echo "fuzz $$t for $(1) s"; \
-		$(FUZZ_ENV) $(CARGO) fuzz run $$t target/scratch-corpus/$$t corpus/$$t -- \
+		$(FUZZ_ENV) $(CARGO) fuzz run -a $$t target/scratch-corpus/$$t corpus/$$t -- \
 			-max_total_time=$(1) -print_final_stats=1 2>&1 | tail -n 25; \
 		test $${PIPESTATUS[0]} -eq 0; \
 	done

@@ -186,12 +186,20 @@ fn roca_fingerprint(n: &[u8]) -> bool {
     })
 }
 
+/// Bit length of a big-endian unsigned integer; `None` when it is zero (no significant byte) or
+/// too long to count. Checked arithmetic: the input is attacker-controlled (JWK `n`, DER, OpenSSH).
+fn bit_length(be: &[u8]) -> Option<usize> {
+    let significant = &be[be.iter().take_while(|b| **b == 0).count()..];
+    let first = significant.first()?;
+    significant
+        .len()
+        .checked_mul(8)?
+        .checked_sub(first.leading_zeros() as usize)
+}
+
 fn check_rsa_modulus(n: &[u8]) -> Result<()> {
+    let bits = bit_length(n).ok_or_else(|| key_format("RSA modulus is empty or zero"))?;
     let significant = &n[n.iter().take_while(|b| **b == 0).count()..];
-    let bits = significant.len() * 8
-        - significant
-            .first()
-            .map_or(8, |b| b.leading_zeros() as usize);
     if bits < MIN_RSA_BITS {
         return Err(small_rsa(bits));
     }
@@ -282,6 +290,11 @@ impl Material {
                 private: None,
                 public: RsaPublic::new(der.to_vec()),
             }));
+        }
+        // aws-lc also takes raw keys (an EC point, 32 Ed25519 bytes); DER means SPKI here, or any
+        // 32 bytes would become an Ed25519 key. The smallest SPKI (Ed25519) is 44 bytes.
+        if der.first() != Some(&0x30) || der.len() <= 32 {
+            return Ok(None);
         }
         Ok(Self::ec_public(der).or_else(|| Self::ed25519_public(der)))
     }

@@ -468,6 +468,8 @@ impl std::fmt::Debug for Key {
 pub struct KeySet {
     keys: Vec<Key>,
     require_kid: bool,
+    // JWK Set entries left out by `from_jwks`: (their kid, why), for diagnostics only.
+    skipped: Vec<(Option<String>, String)>,
 }
 
 impl KeySet {
@@ -476,7 +478,44 @@ impl KeySet {
         KeySet::default()
     }
 
-    /// A JWK Set (`{"keys": [...]}`); keys of a `kty` ferrojwt does not understand are skipped.
+    /// A JWK Set (`{"keys": [...]}`) as identity providers publish it, keeping the entries usable
+    /// for signature verification and skipping the rest.
+    ///
+    /// Real sets (Keycloak, Auth0, Azure AD) carry encryption keys next to signing keys, so an
+    /// entry is **skipped** (left out of the set, never used, reported by [`KeySet::skipped`])
+    /// when it is not meant for signatures or not something ferrojwt verifies with:
+    /// - `use` other than `"sig"` (e.g. `"enc"`);
+    /// - `key_ops` without `"verify"`;
+    /// - an `alg` that is not a JWS algorithm ferrojwt implements (`RSA-OAEP`, `ECDH-ES`, `ES256K`…);
+    /// - a `kty` other than `oct`, `RSA`, `EC`, `OKP` (RFC 7517 §5), an EC `crv` other than
+    ///   P-256/P-384/P-521, an OKP `crv` other than Ed25519 (X25519, X448, Ed448).
+    ///
+    /// Skipped entries are classified from those members alone; their key material is not read.
+    ///
+    /// Errors, for the whole set:
+    /// - [`ErrorKind::InvalidKeyFormat`]: not JSON, not an object with a `keys` array, an entry
+    ///   that is not an object or has no string `kty`, a `use`/`key_ops`/`alg` of the wrong JSON
+    ///   type, or an entry that *would* be used but whose key is malformed (bad base64url, an RSA
+    ///   modulus that is empty or zero, an EC point off the curve, …): a broken signing key is a
+    ///   publishing error that must be seen, not silently dropped.
+    /// - [`ErrorKind::InvalidKey`]: a usable entry whose `alg` contradicts its key (`RS256` on an
+    ///   EC key), an RSA key under 2048 bits, two usable entries with one `kid`, secrets mixed with
+    ///   public keys (see [`KeySet::push`]).
+    /// - [`ErrorKind::KeyNotFound`]: no usable entry remains (including `{"keys": []}`); the
+    ///   message lists why each entry was skipped.
+    ///
+    /// ```
+    /// use ferrojwt::{ErrorKind, KeySet};
+    /// let jwks = br#"{"keys":[
+    ///   {"kty":"OKP","crv":"Ed25519","kid":"sig-1","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},
+    ///   {"kty":"RSA","kid":"enc-1","use":"enc","alg":"RSA-OAEP","n":"AAAA","e":"AQAB"}
+    /// ]}"#;
+    /// let set = KeySet::from_jwks(jwks).unwrap();
+    /// assert_eq!(set.len(), 1);
+    /// assert!(set.skipped()[0].contains("use \"enc\""));
+    /// let only_enc = br#"{"keys":[{"kty":"RSA","use":"enc","n":"AAAA","e":"AQAB"}]}"#;
+    /// assert_eq!(KeySet::from_jwks(only_enc).unwrap_err().kind(), ErrorKind::KeyNotFound);
+    /// ```
     pub fn from_jwks(json_text: &[u8]) -> Result<KeySet> {
         let map = json::parse_object(json_text, "JWK Set")
             .map_err(|e| format_error(e.message().to_owned()))?;
@@ -489,11 +528,34 @@ impl KeySet {
             let obj = jwk
                 .as_object()
                 .ok_or_else(|| format_error(format!("JWK Set entry {i} is not an object")))?;
-            let in_entry =
-                |e: Error| Error::new(e.kind(), format!("JWK Set entry {i}: {}", e.message()));
-            if let Some(key) = Key::from_jwk_map(obj).map_err(in_entry)? {
-                set.push(key).map_err(in_entry)?;
+            let kid = obj.get("kid").and_then(Value::as_str);
+            let label = match kid {
+                Some(kid) => format!("JWK Set entry {i} (kid {kid:?})"),
+                None => format!("JWK Set entry {i}"),
+            };
+            let in_entry = |e: Error| Error::new(e.kind(), format!("{label}: {}", e.message()));
+            let skip = not_for_verification(obj).map_err(in_entry)?;
+            let key = match skip {
+                Some(why) => None.ok_or(why),
+                None => Key::from_jwk_map(obj)
+                    .map_err(in_entry)?
+                    .ok_or_else(|| "kty is not supported".to_owned()),
+            };
+            match key {
+                Ok(key) => set.push(key).map_err(in_entry)?,
+                Err(why) => set
+                    .skipped
+                    .push((kid.map(str::to_owned), format!("{label}: {why}"))),
             }
+        }
+        if set.is_empty() {
+            let mut message = "the JWK Set has no key usable for signature verification".to_owned();
+            if !set.skipped.is_empty() {
+                message.push_str(" (skipped: ");
+                message.push_str(&set.skipped().join("; "));
+                message.push(')');
+            }
+            return Err(Error::new(ErrorKind::KeyNotFound, message));
         }
         Ok(set)
     }
@@ -531,6 +593,13 @@ impl KeySet {
         self
     }
 
+    /// Why each entry [`KeySet::from_jwks`] left out was skipped (`"JWK Set entry 2 (kid
+    /// \"enc1\"): use \"enc\" is not for signatures"`), in document order. Skipped entries are not in
+    /// the set and can never verify anything; this is for diagnostics only.
+    pub fn skipped(&self) -> Vec<&str> {
+        self.skipped.iter().map(|(_, why)| why.as_str()).collect()
+    }
+
     /// Whether tokens without `kid` are refused.
     pub fn requires_kid(&self) -> bool {
         self.require_kid
@@ -558,7 +627,65 @@ impl KeySet {
 
     /// The keys a token with `kid` and `alg` must be verified against, in order.
     pub(crate) fn candidates(&self, kid: Option<&str>, alg: Algorithm) -> Result<Vec<&Key>> {
-        select(&self.keys, self.require_kid, kid, alg)
+        select(&self.keys, self.require_kid, kid, alg).map_err(|e| {
+            // Say why, when the token names an entry `from_jwks` skipped (an encryption key...).
+            let skipped =
+                kid.and_then(|kid| self.skipped.iter().find(|(k, _)| k.as_deref() == Some(kid)));
+            match skipped {
+                Some((_, why)) if e.kind() == ErrorKind::KeyNotFound => Error::new(
+                    ErrorKind::KeyNotFound,
+                    format!("{} ({why}, so it was skipped)", e.message()),
+                ),
+                _ => e,
+            }
+        })
+    }
+}
+
+/// Why a JWK Set entry is not for signature verification (`Ok(Some(reason))`), judged from its
+/// `use`, `key_ops`, `alg`, `kty` and `crv` only; `Err` when one of those has the wrong JSON type.
+fn not_for_verification(jwk: &Map<String, Value>) -> Result<Option<String>> {
+    let string = |name: &str| -> Result<Option<&str>> {
+        match jwk.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(format_error(format!("JWK {name} must be a string"))),
+        }
+    };
+    let kty = string("kty")?.ok_or_else(|| format_error("JWK is missing kty"))?;
+    if let Some(usage) = string("use")? {
+        if usage != "sig" {
+            return Ok(Some(format!("use {usage:?} is not for signatures")));
+        }
+    }
+    if let Some(ops) = jwk.get("key_ops") {
+        let ops = ops
+            .as_array()
+            .filter(|a| a.iter().all(Value::is_string))
+            .ok_or_else(|| format_error("JWK key_ops must be an array of strings"))?;
+        if !ops.iter().any(|o| o == "verify") {
+            return Ok(Some("key_ops does not include \"verify\"".to_owned()));
+        }
+    }
+    if let Some(alg) = string("alg")? {
+        if Algorithm::from_name(alg).is_none() {
+            return Ok(Some(format!(
+                "alg {alg:?} is not a JWS signature algorithm ferrojwt implements"
+            )));
+        }
+    }
+    let curve = match kty {
+        "oct" | "RSA" => return Ok(None),
+        "EC" => ["P-256", "P-384", "P-521"].as_slice(),
+        "OKP" => ["Ed25519"].as_slice(),
+        other => return Ok(Some(format!("kty {other:?} is not supported"))),
+    };
+    match string("crv")? {
+        Some(crv) if !curve.contains(&crv) => Ok(Some(format!(
+            "{kty} crv {crv:?} is not supported for signatures"
+        ))),
+        // A supported curve, or none at all (a malformed key: parsing reports it).
+        _ => Ok(None),
     }
 }
 
@@ -620,7 +747,142 @@ fn secret_material(secret: &[u8]) -> Result<Material> {
     {
         return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
     }
+    if let Some(found) = asymmetric_encoding(secret) {
+        return Err(Error::new(
+            ErrorKind::InvalidKey,
+            format!("{ASYMMETRIC_SECRET_MESSAGE} Found {found}."),
+        ));
+    }
     Ok(Material::hmac(secret))
+}
+
+/// What key material `secret` is, when it is an asymmetric key in a form without PEM/OpenSSH
+/// markers: DER (public, private or a certificate), the same DER in base64 (no PEM armour), or
+/// JWK / JWK Set text naming an asymmetric `kty`. The DER test is structural (any key type, any
+/// size, whether or not ferrojwt could use it); ordinary secrets, random bytes included, never
+/// have these shapes.
+fn asymmetric_encoding(secret: &[u8]) -> Option<String> {
+    if let Some(what) = der_key_shape(secret) {
+        return Some(format!("a DER-encoded {what}"));
+    }
+    let text = trim_ascii_end(trim_ascii_start(
+        secret.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(secret),
+    ));
+    if text.first() == Some(&b'{') {
+        return jwk_kty(text);
+    }
+    base64_der_key_shape(text).map(|what| format!("base64 of a DER-encoded {what}"))
+}
+
+/// The DER structures of key material, identified by their element tags: a certificate, an SPKI
+/// public key, a PKCS#1 RSA public or private key, a PKCS#8 (plain or encrypted) or SEC1 private
+/// key. The input must be one SEQUENCE, optionally followed by ASCII whitespace (a DER file read
+/// as text); not trimmed first, since DER itself may end in a whitespace-valued byte.
+fn der_key_shape(input: &[u8]) -> Option<&'static str> {
+    let (0x30, body, der, rest) = der_element(input)? else {
+        return None;
+    };
+    if !rest.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    // (tag, contents) of each element of the SEQUENCE; at most the 10 a PKCS#1 private key has.
+    let mut elements = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        let (tag, contents, _, after) = der_element(rest)?;
+        if elements.len() == 10 {
+            return None;
+        }
+        elements.push((tag, contents));
+        rest = after;
+    }
+    let tags: Vec<u8> = elements.iter().map(|e| e.0).collect();
+    let starts_with_oid = |contents: &[u8]| contents.first() == Some(&0x06);
+    let small_int = |contents: &[u8], max: u8| matches!(contents, [v] if *v <= max);
+    match (tags.as_slice(), elements.as_slice()) {
+        ([0x30, 0x30, 0x03], _) if certificate_spki(der).is_some() => Some("X.509 certificate"),
+        ([0x30, 0x03], [(_, algorithm), _]) if starts_with_oid(algorithm) => {
+            Some("public key (SubjectPublicKeyInfo)")
+        }
+        // RSAPublicKey { modulus, publicExponent }; a modulus of 512 bits at least, so that an
+        // ECDSA signature (r, s) is not taken for one.
+        ([0x02, 0x02], [(_, n), _]) if n.len() >= 64 => Some("RSA public key (PKCS#1)"),
+        // PrivateKeyInfo / OneAsymmetricKey { version, algorithm, privateKey, ... }
+        ([0x02, 0x30, 0x04, ..], [(_, v), (_, algorithm), ..])
+            if small_int(v, 1) && starts_with_oid(algorithm) =>
+        {
+            Some("private key (PKCS#8)")
+        }
+        // EncryptedPrivateKeyInfo { encryptionAlgorithm, encryptedData }
+        ([0x30, 0x04], [(_, algorithm), _]) if starts_with_oid(algorithm) => {
+            Some("encrypted private key (PKCS#8)")
+        }
+        // RSAPrivateKey { version, n, e, d, p, q, dP, dQ, qInv [, otherPrimeInfos] }
+        ([0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, 0x02, ..], [(_, v), ..])
+            if small_int(v, 1) =>
+        {
+            Some("RSA private key (PKCS#1)")
+        }
+        // ECPrivateKey { version 1, privateKey, [0] parameters, [1] publicKey }
+        ([0x02, 0x04], [(_, v), _])
+        | ([0x02, 0x04, 0xA0 | 0xA1], [(_, v), ..])
+        | ([0x02, 0x04, 0xA0, 0xA1], [(_, v), ..])
+            if matches!(v, [1]) =>
+        {
+            Some("EC private key (SEC1)")
+        }
+        _ => None,
+    }
+}
+
+/// [`der_key_shape`] of `text` read as base64 (standard or URL-safe alphabet, padded or not,
+/// line breaks allowed): how a public key is often pasted into configuration.
+fn base64_der_key_shape(text: &[u8]) -> Option<&'static str> {
+    use base64::alphabet;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    // The shortest key DER (an Ed25519 SPKI) is 44 bytes: 60 base64 characters. Only DER
+    // SEQUENCEs can match, and their base64 starts with "M": skip everything else undecoded.
+    if text.len() < 60 || text.first() != Some(&b'M') {
+        return None;
+    }
+    let compact: Vec<u8> = text
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    let config = GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true);
+    let url_safe = compact.iter().any(|b| *b == b'-' || *b == b'_');
+    let engine = if url_safe {
+        GeneralPurpose::new(&alphabet::URL_SAFE, config)
+    } else {
+        GeneralPurpose::new(&alphabet::STANDARD, config)
+    };
+    der_key_shape(&engine.decode(&compact).ok()?)
+}
+
+/// The asymmetric `kty` named by JWK or JWK Set text, read leniently (any JSON a JWK library
+/// would take): a JWK whose `kty` is a string other than `oct`, or a set with such an entry.
+fn jwk_kty(text: &[u8]) -> Option<String> {
+    let asymmetric = |jwk: &Value| match jwk.get("kty") {
+        Some(Value::String(kty)) if kty != "oct" => Some(kty.clone()),
+        _ => None,
+    };
+    let value: Value = serde_json::from_slice(text).ok()?;
+    if let Some(kty) = asymmetric(&value) {
+        return Some(format!("a JWK with kty {kty:?}"));
+    }
+    let kty = value.get("keys")?.as_array()?.iter().find_map(asymmetric)?;
+    Some(format!("a JWK Set holding a key with kty {kty:?}"))
+}
+
+fn trim_ascii_end(bytes: &[u8]) -> &[u8] {
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    &bytes[..end]
 }
 
 fn trim_ascii_start(bytes: &[u8]) -> &[u8] {

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
+use base64::Engine;
 use chrono::{TimeZone, Utc};
 use ferrojwt::{
     decode_at, decode_with_keyset, encode, encode_with_header, parse_json, Algorithm, Claims,
@@ -259,8 +260,11 @@ fn jwk_sets_round_trip_with_private_jwks() {
       {"kty":"OKP","crv":"X448","x":"AAAA"},
       {"kty":"OKP","crv":"Ed25519","kid":"ed1","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
     ]}"#;
-    let err = KeySet::from_jwks(jwks).unwrap_err();
-    assert!(err.message().contains("entry 1"), "{err}");
+    // The X448 entry (an ECDH key on a curve ferrojwt does not sign with) is skipped, not fatal.
+    let set = KeySet::from_jwks(jwks).unwrap();
+    assert_eq!(set.len(), 2);
+    assert_eq!(set.skipped().len(), 1);
+    assert!(set.skipped()[0].contains("entry 1"), "{:?}", set.skipped());
     let ok = br#"{"keys":[
       {"kty":"EC","crv":"P-256","kid":"ec1","use":"sig",
        "x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"},
@@ -369,5 +373,286 @@ fn round_trip_random_claims_over_every_algorithm() {
                 c.keys().collect::<Vec<_>>()
             );
         }
+    }
+}
+
+// --- RSA keys with an empty or all-zero modulus (a debug build used to panic: `0 * 8 - 8`) -------
+
+fn der_tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else if len < 0x100 {
+        out.extend([0x81, len as u8]);
+    } else {
+        out.extend([0x82, (len >> 8) as u8, len as u8]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+fn pkcs1_public(n: &[u8], e: &[u8]) -> Vec<u8> {
+    der_tlv(0x30, &[der_tlv(0x02, n), der_tlv(0x02, e)].concat())
+}
+
+fn spki_rsa(pkcs1: &[u8]) -> Vec<u8> {
+    let algorithm = der_tlv(
+        0x30,
+        &[
+            der_tlv(
+                0x06,
+                &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01],
+            ),
+            vec![0x05, 0x00],
+        ]
+        .concat(),
+    );
+    let bits = der_tlv(0x03, &[&[0u8][..], pkcs1].concat());
+    der_tlv(0x30, &[algorithm, bits].concat())
+}
+
+fn ssh_rsa(n: &[u8], e: &[u8]) -> Vec<u8> {
+    let s = |b: &[u8]| [&(b.len() as u32).to_be_bytes()[..], b].concat();
+    let blob = [s(b"ssh-rsa"), s(e), s(n)].concat();
+    format!(
+        "ssh-rsa {} zero@test",
+        base64::engine::general_purpose::STANDARD.encode(blob)
+    )
+    .into_bytes()
+}
+
+fn assert_key_error(what: &str, result: ferrojwt::Result<Key>) {
+    match result {
+        Ok(k) => panic!("{what}: accepted as {k:?}"),
+        Err(e) => assert!(
+            matches!(
+                e.kind(),
+                ErrorKind::InvalidKeyFormat | ErrorKind::InvalidKey
+            ),
+            "{what}: {e:?}"
+        ),
+    }
+}
+
+#[test]
+fn rsa_keys_with_an_empty_or_zero_modulus_are_refused_not_a_panic() {
+    let private = br#"{"kty":"RSA","n":"","e":"AQAB","d":"AA","p":"AA","q":"AA","dp":"AA","dq":"AA","qi":"AA"}"#;
+    assert_key_error("private JWK, n empty", Key::from_jwk(private));
+    let private_zero = br#"{"kty":"RSA","n":"AAAA","e":"AQAB","d":"AA","p":"AA","q":"AA","dp":"AA","dq":"AA","qi":"AA"}"#;
+    assert_key_error("private JWK, n zero", Key::from_jwk(private_zero));
+    for jwk in [
+        &br#"{"kty":"RSA","n":"","e":"AQAB"}"#[..],
+        br#"{"kty":"RSA","n":"AAAA","e":"AQAB"}"#,
+        br#"{"kty":"RSA","n":"AA","e":"AQAB"}"#,
+        br#"{"kty":"RSA","n":"AQAB","e":""}"#,
+        br#"{"kty":"RSA","n":"AQAB","e":"AAAA"}"#,
+    ] {
+        let what = String::from_utf8_lossy(jwk);
+        assert_key_error(&what, Key::from_jwk(jwk));
+        let set = format!(r#"{{"keys":[{what}]}}"#);
+        match KeySet::from_jwks(set.as_bytes()) {
+            Ok(_) => panic!("{set}: accepted"),
+            Err(e) => assert!(
+                matches!(
+                    e.kind(),
+                    ErrorKind::InvalidKeyFormat | ErrorKind::InvalidKey
+                ),
+                "{set}: {e:?}"
+            ),
+        }
+    }
+    for n in [&[][..], &[0], &[0, 0, 0]] {
+        let pkcs1 = pkcs1_public(n, &[1, 0, 1]);
+        assert_key_error(&format!("PKCS#1 DER n={n:?}"), Key::from_der(&pkcs1));
+        assert_key_error(
+            &format!("SPKI DER n={n:?}"),
+            Key::from_der(&spki_rsa(&pkcs1)),
+        );
+        assert_key_error(
+            &format!("OpenSSH n={n:?}"),
+            Key::parse(&ssh_rsa(n, &[1, 0, 1])),
+        );
+    }
+}
+
+// --- JWK Sets as identity providers publish them: encryption keys next to signing keys -----------
+
+/// The modulus and exponent of rsa2048.*, read from its PKCS#1 DER, as JWK base64url.
+fn rsa2048_n_e() -> (String, String) {
+    let der = key_bytes("rsa2048.pkcs1pub.der");
+    // 30 82 01 0a | 02 82 01 01 00 <256 bytes n> | 02 03 <e>
+    assert_eq!(&der[..5], &[0x30, 0x82, 0x01, 0x0a, 0x02]);
+    let n = &der[9..9 + 256];
+    let e = &der[9 + 256 + 2..];
+    let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+    (b64(n), b64(e))
+}
+
+fn keycloak_like_jwks() -> String {
+    let (n, e) = rsa2048_n_e();
+    format!(
+        r#"{{"keys":[
+      {{"kid":"enc1","kty":"RSA","alg":"RSA-OAEP","use":"enc","n":"AAAA","e":"AQAB"}},
+      {{"kid":"sig1","kty":"RSA","alg":"RS256","use":"sig","n":"{n}","e":"{e}"}},
+      {{"kid":"oaep","kty":"RSA","alg":"RSA-OAEP-256","n":"{n}","e":"{e}"}},
+      {{"kid":"wrap","kty":"RSA","key_ops":["encrypt","wrapKey"],"n":"{n}","e":"{e}"}},
+      {{"kid":"k1","kty":"EC","crv":"secp256k1","x":"AAAA","y":"AAAA"}},
+      {{"kid":"x1","kty":"OKP","crv":"X25519","x":"AAAA"}},
+      {{"kid":"e448","kty":"OKP","crv":"Ed448","x":"AAAA"}},
+      {{"kid":"pq","kty":"AKP","alg":"ML-DSA-44","pub":"AAAA"}},
+      {{"kid":"ec-enc","kty":"EC","crv":"P-256","use":"enc","alg":"ECDH-ES",
+        "x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}},
+      {{"kid":"secret-enc","kty":"oct","use":"enc","k":"c2VjcmV0"}}
+    ]}}"#
+    )
+}
+
+#[test]
+fn jwks_skips_entries_not_for_signature_verification() {
+    let set = KeySet::from_jwks(keycloak_like_jwks().as_bytes()).unwrap();
+    assert_eq!(set.len(), 1);
+    assert_eq!(set.iter().next().unwrap().kid(), Some("sig1"));
+    let skipped = set.skipped();
+    assert_eq!(skipped.len(), 9, "{skipped:?}");
+    for (needle, i) in [
+        ("use", 0),
+        ("alg", 2),
+        ("key_ops", 3),
+        ("crv", 4),
+        ("crv", 5),
+        ("crv", 6),
+        ("ML-DSA-44", 7),
+        ("use", 8),
+        ("use", 9),
+    ] {
+        assert!(
+            skipped
+                .iter()
+                .any(|s| s.contains(&format!("entry {i} ")) && s.contains(needle)),
+            "entry {i} ({needle}): {skipped:?}"
+        );
+    }
+
+    let signer = key("rsa2048.pkcs8.pem");
+    let v = Validation::new(&[Algorithm::RS256]);
+    let c = claims(r#"{"sub":"1"}"#);
+    let with_kid = |kid: &str| {
+        let mut header = Map::new();
+        header.insert("kid".into(), Value::String(kid.into()));
+        encode_with_header(&c, Algorithm::RS256, &signer, &header).unwrap()
+    };
+    assert!(decode_with_keyset(with_kid("sig1").as_bytes(), &set, &v, now()).is_ok());
+    // No kid: only the usable key is tried.
+    let anonymous = encode(&c, Algorithm::RS256, &signer).unwrap();
+    assert!(decode_with_keyset(anonymous.as_bytes(), &set, &v, now()).is_ok());
+    // A skipped entry is never usable, even when it holds the very key that signed the token.
+    for kid in ["oaep", "wrap", "enc1"] {
+        let err = decode_with_keyset(with_kid(kid).as_bytes(), &set, &v, now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::KeyNotFound, "{kid}: {err}");
+        assert!(err.message().contains("skipped"), "{kid}: {err}");
+    }
+}
+
+#[test]
+fn jwks_with_no_usable_key_or_a_broken_usable_entry_is_an_error() {
+    let (n, e) = rsa2048_n_e();
+    let only_enc = format!(
+        r#"{{"keys":[{{"kid":"enc1","kty":"RSA","use":"enc","n":"{n}","e":"{e}"}},{{"kty":"OKP","crv":"X25519","x":"AAAA"}}]}}"#
+    );
+    for text in [only_enc.as_str(), r#"{"keys":[]}"#] {
+        let err = KeySet::from_jwks(text.as_bytes()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::KeyNotFound, "{text}: {err}");
+        assert!(err.message().contains("no key usable"), "{err}");
+    }
+    let err = KeySet::from_jwks(only_enc.as_bytes()).unwrap_err();
+    assert!(err.message().contains("entry 0"), "{err}");
+
+    let good = format!(r#"{{"kid":"sig1","kty":"RSA","use":"sig","n":"{n}","e":"{e}"}}"#);
+    let broken: &[(&str, ErrorKind)] = &[
+        // usable-looking entries with bad material are errors, never silently dropped
+        (
+            r#"{"kid":"a","kty":"RSA","use":"sig","n":"!!","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kid":"a","kty":"RSA","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kid":"a","kty":"RSA","n":"AAAA","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kid":"a","kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kid":"a","kty":"OKP","crv":"Ed25519","x":"AAAA"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        // a signature alg that contradicts the key type
+        (
+            r#"{"kid":"a","kty":"EC","crv":"P-256","alg":"RS256","x":"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4","y":"4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM"}"#,
+            ErrorKind::InvalidKey,
+        ),
+        // not a JWK at all
+        (r#"{"kid":"a","n":"AAAA"}"#, ErrorKind::InvalidKeyFormat),
+        (r#"{"kty":7}"#, ErrorKind::InvalidKeyFormat),
+        (
+            r#"{"kty":"RSA","use":5,"n":"AAAA","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kty":"RSA","key_ops":"verify","n":"AAAA","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (
+            r#"{"kty":"RSA","alg":7,"n":"AAAA","e":"AQAB"}"#,
+            ErrorKind::InvalidKeyFormat,
+        ),
+        (r#""not an object""#, ErrorKind::InvalidKeyFormat),
+    ];
+    for (entry, kind) in broken {
+        let text = format!(r#"{{"keys":[{good},{entry}]}}"#);
+        let err = KeySet::from_jwks(text.as_bytes()).unwrap_err();
+        assert_eq!(err.kind(), *kind, "{entry}: {err}");
+        assert!(err.message().contains("entry 1"), "{entry}: {err}");
+    }
+    for text in [
+        "not json",
+        "[]",
+        "{}",
+        r#"{"keys":{}}"#,
+        r#"{"keys":[],"keys":[]}"#,
+    ] {
+        let err = KeySet::from_jwks(text.as_bytes()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat, "{text}: {err}");
+    }
+    // Two usable keys with one kid stay ambiguous; a skipped entry sharing a kid is harmless.
+    let dup = format!(r#"{{"keys":[{good},{good}]}}"#);
+    assert_eq!(
+        KeySet::from_jwks(dup.as_bytes()).unwrap_err().kind(),
+        ErrorKind::InvalidKey
+    );
+    let shadow = format!(
+        r#"{{"keys":[{{"kid":"sig1","kty":"RSA","use":"enc","n":"{n}","e":"{e}"}},{good}]}}"#
+    );
+    assert_eq!(KeySet::from_jwks(shadow.as_bytes()).unwrap().len(), 1);
+}
+
+#[test]
+fn raw_public_keys_are_not_der() {
+    // aws-lc parses raw EC points and raw Ed25519 keys too; `from_der` must not, or any 32 bytes
+    // (such as an SPKI that happens to be 32 bytes long) would be an Ed25519 key.
+    let ed = key_bytes("ed25519.spki.der");
+    let ec = key_bytes("ec_p256.spki.der");
+    for (what, raw) in [
+        ("raw Ed25519", &ed[ed.len() - 32..]),
+        ("raw P-256 point", &ec[ec.len() - 65..]),
+        ("32 bytes of 0x30", &[0x30; 32][..]),
+    ] {
+        let err = Key::from_der(raw).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat, "{what}: {err}");
     }
 }

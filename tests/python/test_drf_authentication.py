@@ -152,12 +152,9 @@ def test_alg_none_is_refused(api_client, user):
         + ref.b64url_json({"username": "jpueblo"})
         + "."
     )
-    response = get(api_client, f"JWT {token}")
-    assert response.status_code == 401
-    assert response.json()["detail"] in (
-        "Error decoding signature.",
-        "Incorrect authentication credentials.",
-    )
+    # PyJWT 1.x: InvalidAlgorithmError ('The specified alg value is not allowed'), not a
+    # DecodeError, so 1.11 answered DRF's default message.
+    assert_401(get(api_client, f"JWT {token}"), "Incorrect authentication credentials.")
 
 
 def test_other_algorithm_is_incorrect_credentials(api_client, user, settings):
@@ -396,3 +393,120 @@ def test_header_token_needs_no_csrf(cookie_mode, user, token_for):
         URL, {}, format="json", HTTP_AUTHORIZATION=f"JWT {token_for(user)}"
     )
     assert response.status_code == 200
+
+
+# --- cookie CSRF: authenticate first, then enforce CSRF, as SessionAuthentication does ---------------
+#
+# DRF's SessionAuthentication only runs its CSRF check once it has an active user: an anonymous or
+# broken session is not a CSRF failure. The same order holds for cookie-borne tokens, so a client
+# whose cookie token is invalid or expired learns that (401 with the token message), not "CSRF
+# Failed" (403).
+
+
+def csrf_client(token):
+    client = APIClient(enforce_csrf_checks=True)
+    client.cookies["jwt"] = token
+    return client
+
+
+@pytest.mark.parametrize(
+    ("token", "detail"),
+    [
+        ("garbage", "Error decoding signature."),
+        ("", "Error decoding signature."),
+        (ref.encode({"username": "jpueblo"}, "wrong-secret"), "Error decoding signature."),
+    ],
+    ids=["garbage", "empty", "wrong-key"],
+)
+def test_invalid_cookie_token_on_post_is_401_not_403(cookie_mode, user, token, detail):
+    assert_401(csrf_client(token).post(URL, {}, format="json"), detail)
+
+
+def test_expired_cookie_token_on_post_is_401(cookie_mode, user, make_token, clock):
+    token = make_token({"username": "jpueblo", "exp": T0})
+    assert_401(csrf_client(token).post(URL, {}, format="json"), "Signature has expired.")
+
+
+def test_cookie_token_of_unknown_or_inactive_user_on_post_is_401(
+    cookie_mode, inactive_user, token_for, make_token
+):
+    assert_401(
+        csrf_client(token_for(inactive_user)).post(URL, {}, format="json"),
+        "User account is disabled.",
+    )
+    assert_401(
+        csrf_client(make_token({"username": "nobody"})).post(URL, {}, format="json"),
+        "Invalid signature.",
+    )
+
+
+def test_cookie_token_without_username_on_post_is_401(cookie_mode, user, make_token):
+    token = make_token({"user_id": 1})
+    assert_401(csrf_client(token).post(URL, {}, format="json"), "Invalid payload.")
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_valid_cookie_token_without_csrf_is_403(cookie_mode, user, token_for, method):
+    response = getattr(csrf_client(token_for(user)), method)(URL, {}, format="json")
+    assert response.status_code == 403
+    # Django's reason, prefixed as SessionAuthentication.enforce_csrf does.
+    assert response.json() == {"detail": "CSRF Failed: CSRF cookie not set."}
+
+
+def test_valid_cookie_token_with_a_wrong_csrf_token_is_403(cookie_mode, user, token_for):
+    client = csrf_client(token_for(user))
+    client.cookies["csrftoken"] = "a" * 32
+    response = client.post(URL, {}, format="json")
+    assert response.status_code == 403
+    assert response.json() == {"detail": "CSRF Failed: CSRF token missing."}
+    response = client.post(URL, {}, format="json", HTTP_X_CSRFTOKEN="b" * 32)
+    assert response.status_code == 403
+    # Django's wording of this reason changed across versions ("CSRF token incorrect." on 4.2,
+    # naming the header since 5.0); the prefix is DRF's.
+    detail = response.json()["detail"]
+    assert detail.startswith("CSRF Failed: CSRF token") and detail.endswith("incorrect.")
+
+
+def test_cookie_csrf_failure_matches_session_authentication(cookie_mode, user, token_for):
+    """Same request, same answer as DRF's own SessionAuthentication gives for a logged-in user."""
+    from rest_framework.authentication import SessionAuthentication
+    from rest_framework.exceptions import PermissionDenied
+    from rest_framework.request import Request
+
+    from rest_framework.parsers import JSONParser
+
+    factory = APIRequestFactory(enforce_csrf_checks=True)
+    factory.cookies["jwt"] = token_for(user)
+    factory.cookies["csrftoken"] = "a" * 32
+
+    def request():
+        django_request = factory.post(URL, {}, format="json", HTTP_X_CSRFTOKEN="c" * 32)
+        return Request(django_request, parsers=[JSONParser()])
+
+    ours, theirs = request(), request()
+    with pytest.raises(PermissionDenied) as ours_error:
+        JSONWebTokenAuthentication().authenticate(ours)
+    with pytest.raises(PermissionDenied) as theirs_error:
+        SessionAuthentication().enforce_csrf(theirs)
+    assert str(ours_error.value.detail) == str(theirs_error.value.detail)
+    assert str(ours_error.value.detail).startswith("CSRF Failed: ")
+
+
+@pytest.mark.parametrize("method", ["get", "head", "options"])
+def test_cookie_token_on_safe_methods_needs_no_csrf(cookie_mode, user, token_for, method):
+    response = getattr(csrf_client(token_for(user)), method)(URL)
+    assert response.status_code in (200, 405) and response.status_code != 403
+
+
+def test_header_token_on_post_needs_no_csrf_even_with_a_cookie(cookie_mode, user, token_for):
+    client = csrf_client("garbage")
+    response = client.post(URL, {}, format="json", HTTP_AUTHORIZATION=f"JWT {token_for(user)}")
+    assert response.status_code == 200
+
+
+def test_invalid_header_token_with_cookie_mode_is_401(cookie_mode, user, token_for):
+    client = csrf_client(token_for(user))
+    assert_401(
+        client.post(URL, {}, format="json", HTTP_AUTHORIZATION="JWT garbage"),
+        "Error decoding signature.",
+    )

@@ -150,3 +150,41 @@ def test_uuid_user_with_per_user_secret(
     response = api_client.get("/protected/", HTTP_AUTHORIZATION=f"JWT {forged}")
     assert response.status_code == 401
     assert response.json() == {"detail": "Error decoding signature."}
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [("testapp.EmailUser", "email"), ("testapp.HandleUser", "handle")],
+)
+def test_must_include_names_the_username_field(api_client, swap_user_model, monkeypatch, label, field):
+    """'Must include "{username_field}" and "password".' is formatted with USERNAME_FIELD."""
+    from rest_framework import serializers
+
+    from ferrojwt.drf import views
+    from ferrojwt.drf.compat import PasswordField
+
+    swap_user_model(label)
+    message = f'Must include "{field}" and "password".'
+
+    serializer = jwt_serializers.JSONWebTokenSerializer()
+    assert serializer.username_field == field
+    with pytest.raises(serializers.ValidationError) as info:
+        serializer.validate({field: "", "password": "pw"})
+    assert info.value.detail == [message]
+
+    class Lenient(jwt_serializers.JSONWebTokenSerializer):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields[self.username_field] = serializers.CharField(required=False, allow_blank=True)
+            self.fields["password"] = PasswordField(write_only=True, required=False, allow_blank=True)
+
+    monkeypatch.setattr(views.ObtainJSONWebToken, "serializer_class", Lenient)
+    response = api_client.post(OBTAIN, {field: "someone", "password": ""}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": [message]}
+    # The stock field is required under its own name, before validate() runs.
+    monkeypatch.setattr(
+        views.ObtainJSONWebToken, "serializer_class", jwt_serializers.JSONWebTokenSerializer
+    )
+    response = api_client.post(OBTAIN, {"password": "pw"}, format="json")
+    assert response.json() == {field: ["This field is required."]}

@@ -21,7 +21,8 @@ import pytest
 from django.test import override_settings
 
 TESTS_DIR = pathlib.Path(__file__).parent
-FIXTURES = TESTS_DIR.parent / "fixtures" / "pyjwt1_tokens.json"
+#: Tokens issued by the original djangorestframework-jwt 1.11.0 handlers (tests/fixtures/gen_drfjwt.py).
+FIXTURES = TESTS_DIR.parent / "fixtures" / "drfjwt_tokens.json"
 FIXTURE_SECRET = "django-insecure-5x!w@k2#kq3vz8$h+9^p(0u&3)b7-demo-secret-50-chars-xx"
 
 PATH_A_REST_FRAMEWORK = {
@@ -40,8 +41,8 @@ PATH_A_JWT_AUTH = {
 }
 
 
-def fixture(name="drf default payload"):
-    return next(c for c in json.loads(FIXTURES.read_text()) if c["name"] == name)
+def fixture(name="HS256 refresh on"):
+    return next(c for c in json.loads(FIXTURES.read_text())["cases"] if c["name"] == name)
 
 
 @override_settings(REST_FRAMEWORK=PATH_A_REST_FRAMEWORK, JWT_AUTH=PATH_A_JWT_AUTH)
@@ -64,8 +65,9 @@ def test_path_a_project_on_ferrojwt_names(api_client, user):
 
 @override_settings(REST_FRAMEWORK=PATH_A_REST_FRAMEWORK, JWT_AUTH=PATH_A_JWT_AUTH)
 def test_path_a_token_issued_before_the_migration(api_client, user, monkeypatch):
-    """A token djangorestframework_jwt 1.11 + PyJWT 1.7.1 issued still authenticates."""
-    monkeypatch.setattr(time, "time", lambda: 1500000100.5)
+    """A token the original djangorestframework_jwt 1.11 handlers issued (on PyJWT 1.7.1, with the
+    same secret) still authenticates."""
+    monkeypatch.setattr(time, "time", lambda: fixture()["now"] + 100.5)
     api_client.credentials(HTTP_AUTHORIZATION=f"JWT {fixture()['token']}")
     response = api_client.get("/default-auth/")
     assert response.status_code == 200, response.data

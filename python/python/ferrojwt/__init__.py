@@ -139,9 +139,11 @@ def _key(key: Any, algorithms: Iterable[str]) -> Any:
     """
     if isinstance(key, (_native.Key, _native.KeySet)):
         return key
-    algorithms = tuple(algorithms)
-    hmac_only = all(a in _HMAC_ALGORITHMS for a in algorithms)
-    no_hmac = not any(a in _HMAC_ALGORITHMS for a in algorithms)
+    # Names no algorithm implements ("none", typos) say nothing about the key; the core refuses
+    # them with the right error once the key is in hand. With none left, the content decides.
+    algorithms = tuple(a for a in algorithms if a in _KNOWN_ALGORITHMS)
+    hmac_only = bool(algorithms) and all(a in _HMAC_ALGORITHMS for a in algorithms)
+    no_hmac = bool(algorithms) and not any(a in _HMAC_ALGORITHMS for a in algorithms)
     if isinstance(key, (str, bytes)):
         cache_key = (hmac_only, no_hmac, key)
         hit = _key_cache.get(cache_key)

@@ -9,7 +9,12 @@ from unittest import mock
 
 import pytest
 
-FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "pyjwt1_tokens.json"
+#: Tokens issued by the original djangorestframework-jwt 1.11.0 handlers (tests/fixtures/gen_drfjwt.py).
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "drfjwt_tokens.json"
+
+
+def fixture(name="HS256 refresh on"):
+    return next(c for c in json.loads(FIXTURES.read_text())["cases"] if c["name"] == name)
 SUBMODULES = ["settings", "utils", "authentication", "serializers", "views", "compat", "test", "models"]
 
 
@@ -111,9 +116,10 @@ def test_apijwttestcase_from_the_alias(user):
 
 
 def test_token_issued_before_the_migration_authenticates(client, user, monkeypatch):
-    """A token printed by djangorestframework_jwt 1.11 on PyJWT 1.7.1 (same SECRET_KEY)."""
-    case = next(c for c in json.loads(FIXTURES.read_text()) if c["name"] == "drf default payload")
-    monkeypatch.setattr(time, "time", lambda: 1500000100.5)
+    """A token the original djangorestframework_jwt 1.11 handlers issued on PyJWT 1.7.1 (same
+    SECRET_KEY) authenticates and refreshes."""
+    case = fixture()
+    monkeypatch.setattr(time, "time", lambda: case["now"] + 100.5)
     client.credentials(HTTP_AUTHORIZATION=f"JWT {case['token']}")
     response = client.get("/whoami/")
     assert response.status_code == 200, response.data
@@ -122,8 +128,8 @@ def test_token_issued_before_the_migration_authenticates(client, user, monkeypat
 
 
 def test_new_tokens_are_byte_identical_to_pyjwt1(user, monkeypatch):
-    """ferrojwt's token for the same claims is the one 1.11 + PyJWT 1.7.1 printed."""
+    """ferrojwt's token for the same claims is the one 1.11's handlers + PyJWT 1.7.1 printed."""
     from rest_framework_jwt.utils import jwt_encode_handler
 
-    case = next(c for c in json.loads(FIXTURES.read_text()) if c["name"] == "drf default payload")
+    case = fixture()
     assert jwt_encode_handler(json.loads(case["payload_json"])) == case["token"]

@@ -10,12 +10,13 @@ import ferrojwt
 import jwt
 import pytest
 
-FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "pyjwt1_tokens.json"
+#: Tokens issued by the original djangorestframework-jwt 1.11.0 handlers (tests/fixtures/gen_drfjwt.py).
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "drfjwt_tokens.json"
 PYJWT1 = jwt.__version__.startswith("1.")
 
 
-def fixture(name="drf default payload"):
-    return next(c for c in json.loads(FIXTURES.read_text()) if c["name"] == name)
+def fixture(name="HS256 refresh on"):
+    return next(c for c in json.loads(FIXTURES.read_text())["cases"] if c["name"] == name)
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_bad_signature_is_401(client, user):
 
 def test_token_issued_before_the_migration_authenticates(client, user, monkeypatch):
     case = fixture()
-    monkeypatch.setattr(time, "time", lambda: 1500000100.5)
+    monkeypatch.setattr(time, "time", lambda: case["now"] + 100.5)
     client.credentials(HTTP_AUTHORIZATION=f"JWT {case['token']}")
     response = client.get("/whoami/")
     assert response.status_code == 200, response.content

@@ -9,11 +9,14 @@ in 1.11: test suites patch them here, and the methods below look them up on ever
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.encoding import smart_str
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
-from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.authentication import (
+    BaseAuthentication,
+    SessionAuthentication,
+    get_authorization_header,
+)
 
 from .compat import (
     DECODE_ERRORS,
@@ -54,11 +57,9 @@ def _lookup_user(user_model, payload, username):
         raise user_model.DoesNotExist(f"{user_id!r} is not a valid primary key") from exc
 
 
-class _CookieCSRFCheck(CsrfViewMiddleware):
-    """Django's CSRF check, answering with the reason instead of a 403 page."""
-
-    def _reject(self, request, reason):
-        return reason
+#: Set on the request by ``JSONWebTokenAuthentication.get_jwt_value``: True when the token it
+#: returned came from the ``JWT_AUTH_COOKIE`` cookie (and so needs the CSRF check).
+_FROM_COOKIE = "_ferrojwt_token_from_cookie"
 
 
 class BaseJSONWebTokenAuthentication(BaseAuthentication):
@@ -123,8 +124,27 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
 
     www_authenticate_realm = "api"
 
+    def authenticate(self, request):
+        """As the base class, then, for a token that came from the cookie, Django's CSRF check on
+        unsafe methods (unless ``JWT_AUTH_COOKIE_CSRF`` is False).
+
+        The order is SessionAuthentication's: the check runs only once the token has been
+        verified and names an active user, so a broken or expired cookie token is a 401 with its
+        own message, never a CSRF failure. Tokens from the ``Authorization`` header are never
+        CSRF-checked (a browser does not add that header on its own).
+        """
+        result = super().authenticate(request)
+        if (
+            result is not None
+            and getattr(request, _FROM_COOKIE, False)
+            and api_settings.JWT_AUTH_COOKIE_CSRF
+        ):
+            self.enforce_csrf(request)
+        return result
+
     def get_jwt_value(self, request):
         """The token (bytes from the header, str from the cookie) or None."""
+        setattr(request, _FROM_COOKIE, False)
         auth = get_authorization_header(request).split()
 
         if not auth:
@@ -132,8 +152,7 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
             if not cookie_name:
                 return None
             value = request.COOKIES.get(cookie_name)
-            if value is not None and api_settings.JWT_AUTH_COOKIE_CSRF:
-                self.enforce_csrf(request)
+            setattr(request, _FROM_COOKIE, value is not None)
             return value
 
         if smart_str(auth[0]).lower() not in _accepted_prefixes():
@@ -151,13 +170,13 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
 
     def enforce_csrf(self, request):
         """Refuses a cookie-borne token on an unsafe method without a valid CSRF token: a
-        browser sends the cookie on cross-site requests too (1.11 never checked; DESIGN.md)."""
-        django_request = getattr(request, "_request", request)
-        check = _CookieCSRFCheck(lambda req: None)
-        check.process_request(django_request)
-        reason = check.process_view(django_request, None, (), {})
-        if reason:
-            raise exceptions.PermissionDenied(f"CSRF Failed: {reason}")
+        browser sends the cookie on cross-site requests too (1.11 never checked; DESIGN.md).
+
+        This is DRF's own ``SessionAuthentication.enforce_csrf``: Django's
+        ``CsrfViewMiddleware`` checks, and a failure is ``PermissionDenied('CSRF Failed:
+        <reason>')``, a 403.
+        """
+        SessionAuthentication.enforce_csrf(self, request)
 
     def authenticate_header(self, request):
         """The 401 challenge, ``JWT realm="api"``, following the configured prefix."""

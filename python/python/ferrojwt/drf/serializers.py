@@ -27,6 +27,7 @@ from .compat import (
     get_username_field,
 )
 from .authentication import _lookup_user
+from . import _config
 from .settings import api_settings
 from . import utils as _utils
 
@@ -153,13 +154,13 @@ class RefreshJSONWebTokenSerializer(VerificationBaseSerializer):
         return payload
 
     def validate(self, attrs):
+        # A misconfigured window is the server's fault whatever the token: say so first.
+        refresh_delta = _config.refresh_expiration_delta(api_settings)
         payload = self._check_refreshable_payload(attrs["token"])
         user = self._check_user(payload)
 
         try:
-            orig_iat = ferrojwt.check_refresh_window(
-                payload, api_settings.JWT_REFRESH_EXPIRATION_DELTA
-            )
+            orig_iat = ferrojwt.check_refresh_window(payload, refresh_delta)
         except MissingOrigIatError:
             raise serializers.ValidationError(
                 _("orig_iat field is required.")

@@ -23,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 import ferrojwt
 from ferrojwt.exceptions import InvalidArgumentError, InvalidKeyError, InvalidSignatureError
 
+from . import _config
 from .compat import get_user_model, get_username, get_username_field
 from .settings import api_settings
 
@@ -68,7 +69,7 @@ def jwt_payload_handler(user) -> dict:
     payload = {
         "user_id": str(user_id) if isinstance(user_id, uuid.UUID) else user_id,
         "username": username,
-        "exp": now + api_settings.JWT_EXPIRATION_DELTA,
+        "exp": now + _config.expiration_delta(api_settings),
     }
     if hasattr(user, "email"):
         payload["email"] = user.email
@@ -76,10 +77,12 @@ def jwt_payload_handler(user) -> dict:
 
     if api_settings.JWT_ALLOW_REFRESH:
         payload["orig_iat"] = ferrojwt.numeric_date(now)
-    if api_settings.JWT_AUDIENCE is not None:
-        payload["aud"] = api_settings.JWT_AUDIENCE
-    if api_settings.JWT_ISSUER is not None:
-        payload["iss"] = api_settings.JWT_ISSUER
+    audience = _config.audience(api_settings)
+    if audience is not None:
+        payload["aud"] = audience
+    issuer = _config.issuer(api_settings)
+    if issuer is not None:
+        payload["iss"] = issuer
     return payload
 
 
@@ -296,9 +299,9 @@ def _decode(token, s, verify_exp=None) -> dict:
                 "verify_signature": True,
                 "verify_exp": s.JWT_VERIFY_EXPIRATION if verify_exp is None else verify_exp,
             },
-            leeway=s.JWT_LEEWAY,
-            audience=s.JWT_AUDIENCE,
-            issuer=s.JWT_ISSUER,
+            leeway=_config.leeway(s),
+            audience=_config.audience(s),
+            issuer=_config.issuer(s),
         )
     except InvalidKeyError as exc:
         # The algorithm is fixed by the settings, so a key of the wrong family is the settings'

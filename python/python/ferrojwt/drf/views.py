@@ -17,6 +17,7 @@ from .serializers import (
     RefreshJSONWebTokenSerializer,
     VerifyJSONWebTokenSerializer,
 )
+from . import _config
 from .settings import api_settings
 from .utils import _utcnow
 
@@ -70,9 +71,7 @@ class JSONWebTokenAPIView(APIView):
 
         cookie_name = api_settings.JWT_AUTH_COOKIE
         if cookie_name:
-            expires = (
-                _utcnow() + api_settings.JWT_EXPIRATION_DELTA
-            )  # naive UTC, as in 1.11
+            expires = _utcnow() + _config.expiration_delta(api_settings)  # naive UTC, as in 1.11
             response.set_cookie(
                 cookie_name,
                 token,
@@ -80,7 +79,7 @@ class JSONWebTokenAPIView(APIView):
                 httponly=True,
                 # ferrojwt opt-ins; the defaults are what 1.11's set_cookie produced.
                 secure=bool(api_settings.JWT_AUTH_COOKIE_SECURE),
-                samesite=api_settings.JWT_AUTH_COOKIE_SAMESITE,
+                samesite=_config.cookie_samesite(api_settings),
                 domain=api_settings.JWT_AUTH_COOKIE_DOMAIN,
                 path=api_settings.JWT_AUTH_COOKIE_PATH or "/",
             )

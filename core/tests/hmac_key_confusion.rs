@@ -1,0 +1,247 @@
+//! HMAC key confusion in every encoding: asymmetric key material (PEM, OpenSSH, DER, base64 DER,
+//! JWK and JWK Set text) can never become an HMAC secret, while ordinary secrets keep working.
+//!
+//! The attack: a verifier that holds an RSA/EC public key as bytes is handed an HS256 token whose
+//! MAC was computed with those (public) bytes as the secret. `Key::from_secret` refusing every
+//! encoding of a key closes it for callers that pass key bytes where a secret is expected.
+
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use ferrojwt::{encode, Algorithm, Claims, ErrorKind, Key, ASYMMETRIC_SECRET_MESSAGE};
+
+fn key_bytes(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/keys/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn assert_refused(what: &str, secret: &[u8]) {
+    let err = match Key::from_secret(secret) {
+        Ok(_) => panic!("{what}: accepted as an HMAC secret"),
+        Err(e) => e,
+    };
+    assert_eq!(err.kind(), ErrorKind::InvalidKey, "{what}: {err}");
+    assert!(
+        err.message().starts_with(ASYMMETRIC_SECRET_MESSAGE),
+        "{what}: {err}"
+    );
+}
+
+const DER_KEYS: &[&str] = &[
+    // Public keys: SPKI of every type, PKCS#1 RSAPublicKey, X.509 certificates.
+    "rsa2048.spki.der",
+    "rsa1024.spki.der", // too small to use, still never a secret
+    "rsa2048.pkcs1pub.der",
+    "ec_p256.spki.der",
+    "ec_p521.spki.der",
+    "ed25519.spki.der",
+    "rsa2048.cert.der",
+    "ec_p256.cert.der",
+    // Private keys: PKCS#8 of every type, PKCS#1 RSAPrivateKey, SEC1 ECPrivateKey.
+    "rsa2048.pkcs8.der",
+    "rsa2048.pkcs1.der",
+    "ec_p256.pkcs8.der",
+    "ec_p384.pkcs8.der",
+    "ec_p256.sec1.der",
+    "ec_p521.sec1.der",
+    "ed25519.pkcs8.der",
+];
+
+#[test]
+fn der_keys_and_certificates_are_refused_as_secrets() {
+    for name in DER_KEYS {
+        let der = key_bytes(name);
+        assert_refused(name, &der);
+        // With a trailing newline (a DER file handled as text) too.
+        let mut with_newline = der.clone();
+        with_newline.push(b'\n');
+        assert_refused(&format!("{name} + newline"), &with_newline);
+    }
+}
+
+#[test]
+fn der_of_key_types_ferrojwt_cannot_use_is_refused_too() {
+    // Ed448 PKCS#8 (unsupported as a key, but still key material) and a DSA-style SPKI with an
+    // unknown algorithm OID: the refusal is structural, not "does aws-lc accept it".
+    let ed448 = key_bytes("ed448.pkcs8.pem");
+    let text = std::str::from_utf8(&ed448).unwrap();
+    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+    assert_refused("ed448 pkcs8 der", &STANDARD.decode(body).unwrap());
+    // SEQUENCE { SEQUENCE { OID 1.2.3.4 }, BIT STRING { 00 01 02 } }
+    let spki = [
+        0x30, 0x0e, 0x30, 0x05, 0x06, 0x03, 0x2a, 0x03, 0x04, 0x03, 0x05, 0x00, 0x01, 0x02, 0x03,
+        0x04,
+    ];
+    assert_refused("unknown-algorithm spki", &spki);
+    // DER may end in a whitespace-valued byte: it must not be trimmed away before the check.
+    for last in [b'\n', b' ', b'\t', b'\r'] {
+        let mut ends_in_space = spki;
+        ends_in_space[15] = last;
+        assert_refused("spki ending in a whitespace byte", &ends_in_space);
+    }
+}
+
+#[test]
+fn base64_der_without_pem_armour_is_refused() {
+    // Keycloak's realm "public key", many env vars: the SPKI as one base64 line, no markers.
+    for name in ["rsa2048.spki.der", "ec_p256.spki.der", "rsa2048.cert.der"] {
+        let der = key_bytes(name);
+        assert_refused(&format!("{name} base64"), STANDARD.encode(&der).as_bytes());
+        let wrapped: String = STANDARD
+            .encode(&der)
+            .as_bytes()
+            .chunks(64)
+            .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+            .collect();
+        assert_refused(&format!("{name} base64 wrapped"), wrapped.as_bytes());
+        assert_refused(
+            &format!("{name} base64url"),
+            URL_SAFE_NO_PAD.encode(&der).as_bytes(),
+        );
+    }
+}
+
+const RSA_PUBLIC_JWK: &str = r#"{"kty":"RSA","kid":"r1","use":"sig","alg":"RS256","n":"ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ","e":"AQAB"}"#;
+const EC_PUBLIC_JWK: &str = r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}"#;
+const EC_PRIVATE_JWK: &str = r#"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0","d":"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI"}"#;
+const OKP_PUBLIC_JWK: &str =
+    r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+
+#[test]
+fn asymmetric_jwk_text_is_refused_as_a_secret() {
+    let pretty = "\n  {\n    \"kty\": \"RSA\",\n    \"n\": \"AQAB\",\n    \"e\": \"AQAB\"\n  }\n";
+    let cases: Vec<(&str, String)> = vec![
+        ("RSA public JWK", RSA_PUBLIC_JWK.to_owned()),
+        ("EC public JWK", EC_PUBLIC_JWK.to_owned()),
+        ("EC private JWK", EC_PRIVATE_JWK.to_owned()),
+        ("OKP public JWK", OKP_PUBLIC_JWK.to_owned()),
+        ("pretty-printed RSA JWK", pretty.to_owned()),
+        ("BOM + JWK", format!("\u{feff}{EC_PUBLIC_JWK}")),
+        // Even a kty ferrojwt does not implement (X25519 encryption key, a future kty): public
+        // key material all the same.
+        (
+            "OKP X25519 JWK",
+            r#"{"kty":"OKP","crv":"X25519","x":"AAAA"}"#.to_owned(),
+        ),
+        ("future kty", r#"{"kty":"AKP","pub":"AAAA"}"#.to_owned()),
+        (
+            "JWKS",
+            format!(r#"{{"keys":[{RSA_PUBLIC_JWK},{EC_PUBLIC_JWK}]}}"#),
+        ),
+        (
+            "JWKS with an oct entry first",
+            format!(r#"{{"keys":[{{"kty":"oct","k":"c2VjcmV0"}},{OKP_PUBLIC_JWK}]}}"#),
+        ),
+        (
+            "JWKS with duplicate names (lenient reader)",
+            format!(r#"{{"keys":[],"keys":[{EC_PUBLIC_JWK}]}}"#),
+        ),
+    ];
+    for (what, text) in cases {
+        assert_refused(what, text.as_bytes());
+    }
+}
+
+#[test]
+fn jwk_oct_keys_are_checked_like_raw_secrets() {
+    // A JWK "oct" whose k is (the DER of) a public key or a public JWK is the same confusion.
+    let spki = key_bytes("rsa2048.spki.der");
+    let oct = format!(r#"{{"kty":"oct","k":"{}"}}"#, URL_SAFE_NO_PAD.encode(&spki));
+    let err = Key::from_jwk(oct.as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey, "{err}");
+    let oct = format!(
+        r#"{{"kty":"oct","k":"{}"}}"#,
+        URL_SAFE_NO_PAD.encode(EC_PUBLIC_JWK)
+    );
+    let err = Key::from_jwk(oct.as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey, "{err}");
+}
+
+#[test]
+fn pem_and_openssh_keep_pyjwts_exact_message() {
+    for name in [
+        "rsa2048.spki.pem",
+        "rsa2048.cert.pem",
+        "ec_p256.cert.pem",
+        "ssh_rsa.pub.txt",
+    ] {
+        let err = Key::from_secret(&key_bytes(name)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidKey, "{name}");
+        assert_eq!(err.message(), ASYMMETRIC_SECRET_MESSAGE, "{name}");
+    }
+}
+
+#[test]
+fn the_messages_say_what_was_found() {
+    let err = Key::from_secret(&key_bytes("rsa2048.cert.der")).unwrap_err();
+    assert!(err.message().contains("DER"), "{err}");
+    assert!(err.message().contains("certificate"), "{err}");
+    let err = Key::from_secret(EC_PUBLIC_JWK.as_bytes()).unwrap_err();
+    assert!(err.message().contains("JWK"), "{err}");
+    assert!(err.message().contains("EC"), "{err}");
+}
+
+/// A small deterministic generator (no extra dependency; failures reproduce).
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next() as u8).collect()
+    }
+}
+
+#[test]
+fn ordinary_secrets_keep_working() {
+    let sign = |secret: &[u8]| {
+        let key = Key::from_secret(secret)
+            .unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(secret)));
+        encode(&Claims::new(), Algorithm::HS256, &key).unwrap();
+    };
+    for s in [
+        &b"secret"[..],
+        b"a long, random, server-side secret",
+        b"0",
+        b"0123456789abcdef0123456789abcdef0123456789abcdef",
+        b"{not json",
+        b"{}",
+        br#"{"a":1}"#,
+        br#"{"kty":5}"#,
+        // A symmetric JWK's text used as the secret is a mistake, but not a key confusion.
+        br#"{"kty":"oct","k":"c2VjcmV0"}"#,
+        br#"{"keys":[]}"#,
+        br#"{"keys":[{"kty":"oct","k":"c2VjcmV0"}]}"#,
+        // base64 of something that is not a key
+        b"c2VjcmV0IHNlY3JldCBzZWNyZXQ=",
+        b"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", // a truncated SPKI prefix
+        // DER that is not a key: an INTEGER, a SEQUENCE of one INTEGER, an empty SEQUENCE.
+        &[0x02, 0x01, 0x05],
+        &[0x30, 0x03, 0x02, 0x01, 0x05],
+        &[0x30, 0x00],
+        // Django's startproject key style.
+        b"django-insecure-3$w^k!q2(9t@7#z%x&l*8m_0v)h=p+y1b6n4c5j",
+    ] {
+        sign(s);
+    }
+    sign("pässwörd ✓".as_bytes());
+    // Random secrets of every common size, and random bytes that start like a DER SEQUENCE.
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    for round in 0..4000 {
+        let len = 1 + (rng.next() % 96) as usize;
+        let mut s = rng.bytes(len);
+        if round % 2 == 0 {
+            s[0] = 0x30;
+            if len > 1 {
+                s[1] = (len - 2).min(0x7f) as u8;
+            }
+        }
+        sign(&s);
+    }
+}
