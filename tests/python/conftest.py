@@ -13,6 +13,15 @@ collect_ignore = ["migration_alias", "migration_original"]
 #: An arbitrary fixed instant (2023-11-14T22:13:20Z) plus a fraction, to show whole seconds win.
 T0 = 1_700_000_000
 
+#: The endpoints of tests/python/testproject/urls.py: 1.11's documented URLs and a view that
+#: requires JSONWebTokenAuthentication.
+OBTAIN, VERIFY, REFRESH, PROTECTED = (
+    "/api-token-auth/",
+    "/api-token-verify/",
+    "/api-token-refresh/",
+    "/protected/",
+)
+
 
 class Clock:
     """Stands in for ``time.time``: ``ferrojwt.decode`` and ``ferrojwt.drf`` both read it."""

@@ -11,18 +11,13 @@ import pathlib
 import ferrojwt
 import jwt_reference as ref
 import pytest
+from conftest import OBTAIN, PROTECTED, REFRESH, VERIFY
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from django.conf import settings as django_settings
 
 pytestmark = pytest.mark.django_db
 
-OBTAIN, VERIFY, REFRESH, PROTECTED = (
-    "/api-token-auth/",
-    "/api-token-verify/",
-    "/api-token-refresh/",
-    "/protected/",
-)
 FIXTURE_KEYS = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "drfjwt_keys"
 
 

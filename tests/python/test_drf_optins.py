@@ -6,19 +6,12 @@ import datetime
 
 import ferrojwt
 import pytest
-from conftest import T0
+from conftest import OBTAIN, PROTECTED, REFRESH, T0, VERIFY
 from django.core.exceptions import ImproperlyConfigured
 from ferrojwt import exceptions as exc
 from ferrojwt.drf import utils
 
 pytestmark = pytest.mark.django_db
-
-OBTAIN, VERIFY, REFRESH, PROTECTED = (
-    "/api-token-auth/",
-    "/api-token-verify/",
-    "/api-token-refresh/",
-    "/protected/",
-)
 
 
 def obtain(client):

@@ -12,19 +12,12 @@ import re
 
 import jwt_reference as ref
 import pytest
-from conftest import T0
+from conftest import OBTAIN, PROTECTED, REFRESH, T0, VERIFY
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from ferrojwt.drf import utils
 
 pytestmark = pytest.mark.django_db
-
-OBTAIN, VERIFY, REFRESH, PROTECTED = (
-    "/api-token-auth/",
-    "/api-token-verify/",
-    "/api-token-refresh/",
-    "/protected/",
-)
 
 
 def per_user_secret(user):
