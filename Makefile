@@ -7,7 +7,8 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 .PHONY: all demo test test-rust test-c test-python lint fmt wheel develop venv header lib clean help \
-	fuzz fuzz-smoke fuzz-tools sysdeps test-matrix test-migration-original install pc test-install test-cross
+	fuzz fuzz-smoke fuzz-tools sysdeps test-matrix test-migration-original install pc test-install test-cross \
+	bench bench-setup bench-core bench-c
 
 all: test
 
@@ -18,9 +19,11 @@ help:
 	@echo "make wheel       build the abi3 wheel into dist/"
 	@echo "make test-matrix the Python suite on Django 4.2/5.2/6.x x DRF 3.14/3.16 (Python 3.11-3.13),"
 	@echo "                 and migration path (c) on Django 3.2 + the original package (Python 3.10)"
+	@echo "make bench       ferrojwt vs its peers (Python, Rust, C, Django): docs/benchmarks.{md,png};"
+	@echo "                 BENCH_QUICK=1 for a short smoke run (results in bench/results/ only)"
 	@echo "make header      regenerate include/ferrojwt.h"
 	@echo "make install PREFIX=/usr/local   install libferrojwt.{so,a}, ferrojwt.h and ferrojwt.pc"
-	@echo "make fuzz-smoke  run each cargo-fuzz target for FUZZ_SMOKE_SECONDS (20 s)"
+	@echo "make fuzz-smoke  run each cargo-fuzz target for FUZZ_SMOKE_SECONDS (10 s)"
 	@echo "make fuzz        run each cargo-fuzz target for FUZZ_SECONDS (600 s)"
 
 # --- Python environment -------------------------------------------------------------------
@@ -145,6 +148,40 @@ lint:
 
 fmt:
 	$(CARGO) fmt --all
+
+# --- Benchmarks -------------------------------------------------------------------------------
+# Not part of `make test`: benchmarks are measurements, never timed assertions (DESIGN.md).
+# bench/README.md describes what runs and how to read it. BENCH_QUICK=1 (read by core.rs, the C
+# bench's iteration count and bench/run.py) makes a smoke run of a few minutes.
+BENCH_VENV := bench/.venv
+BENCH_RESULTS := bench/results
+BENCH_C_N := $(if $(filter 1,$(BENCH_QUICK)),2000,20000)
+
+bench: bench-setup bench-core bench-c
+	$(BENCH_VENV)/bin/python bench/run.py
+
+bench-setup: wheel
+	PYTHON=$(PY) bench/setup.sh
+
+# criterion writes target/criterion/<group>/<bench>/new/estimates.json, which bench/run.py reads.
+bench-core:
+	$(CARGO) bench -p ferrojwt --bench core
+
+# libjwt (Debian libjwt-dev) is the C peer: installed when missing and running as root, else the
+# C bench measures ferrojwt alone (-DNO_LIBJWT).
+bench-c: lib
+	@mkdir -p $(BENCH_RESULTS)
+	@if ! echo '#include <jwt.h>' | $(CC) -E -x c - >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+		&& command -v apt-get >/dev/null 2>&1; then \
+		echo "installing libjwt-dev"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libjwt-dev \
+			|| echo "libjwt-dev not installed: the C bench measures ferrojwt alone" >&2; \
+	fi
+	if echo '#include <jwt.h>' | $(CC) -E -x c - >/dev/null 2>&1; then peer=-ljwt; else peer=-DNO_LIBJWT; fi; \
+	$(CC) -O2 -Iinclude bench/c/bench_c.c target/release/libferrojwt.a $$peer \
+		-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc -o $(BENCH_RESULTS)/bench_c
+	$(BENCH_RESULTS)/bench_c $(BENCH_C_N) > $(BENCH_RESULTS)/c.json
+	@cat $(BENCH_RESULTS)/c.json
 
 # --- Demo -------------------------------------------------------------------------------------
 demo: wheel

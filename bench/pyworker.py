@@ -36,7 +36,10 @@ PEM = {  # alg -> (private PEM, public PEM)
 
 
 def crypto_keys(alg):
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
+    from cryptography.hazmat.primitives.serialization import (
+        load_pem_private_key,
+        load_pem_public_key,
+    )
 
     priv, pub = PEM[alg]
     return load_pem_private_key(priv, None), load_pem_public_key(pub)
@@ -155,23 +158,20 @@ def main():
             reply = {"us": dt / n * 1e6}
         elif kind == "threads":
             # Throughput of RS256 signing with 1 and 2 threads (n tokens per thread).
-            enc = ops["RS256"][0]
-            n = cmd["n"]
-
-            def work():
+            def work(enc=ops["RS256"][0], n=cmd["n"], p=payload):
                 for _ in range(n):
-                    enc(payload)
+                    enc(p)
 
             t0 = perf()
             work()
-            one = n / (perf() - t0)
+            one = cmd["n"] / (perf() - t0)
             ths = [threading.Thread(target=work) for _ in range(2)]
             t0 = perf()
             for th in ths:
                 th.start()
             for th in ths:
                 th.join()
-            two = 2 * n / (perf() - t0)
+            two = 2 * cmd["n"] / (perf() - t0)
             reply = {"one": one, "two": two}
         elif kind == "leak":
             dec = ops["HS256"][1]
