@@ -31,16 +31,16 @@ pub(crate) fn split(token: &[u8]) -> Result<Segments<'_>> {
 /// Splits `token` into exactly three segments, the header non-empty (a JWS payload may be empty;
 /// a JWT's may not).
 pub(crate) fn split_allowing_empty_payload(token: &[u8]) -> Result<Segments<'_>> {
-    let mut dots = token
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'.')
-        .map(|(i, _)| i);
-    let (first, second) = match (dots.next(), dots.next()) {
-        (Some(a), Some(b)) => (a, b),
-        _ => return Err(malformed("Not enough segments")),
+    // The signature segment is the longest and has no dots: search the first two from the
+    // front, then check the rest in one pass of a byte search (the hot path of every decode).
+    let Some(first) = token.iter().position(|b| *b == b'.') else {
+        return Err(malformed("Not enough segments"));
     };
-    if dots.next().is_some() {
+    let Some(second) = token[first + 1..].iter().position(|b| *b == b'.') else {
+        return Err(malformed("Not enough segments"));
+    };
+    let second = first + 1 + second;
+    if token[second + 1..].contains(&b'.') {
         return Err(malformed("Too many segments"));
     }
     let header = &token[..first];

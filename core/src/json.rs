@@ -109,10 +109,18 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            if map.contains_key(&key) {
-                return Err(malformed(format!("duplicate member name {key:?}")));
+            // One hash per member on the hot path: the entry both detects and inserts.
+            match map.entry(key) {
+                serde_json::map::Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                serde_json::map::Entry::Occupied(taken) => {
+                    return Err(malformed(format!(
+                        "duplicate member name {:?}",
+                        taken.key()
+                    )));
+                }
             }
-            map.insert(key, value);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,

@@ -7,9 +7,10 @@
 
 use ferrojwt as fj;
 use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 mod errors {
@@ -67,6 +68,11 @@ mod errors {
             Ok(PyErr::from_value(instance))
         };
         build().unwrap_or_else(|e| e)
+    }
+
+    /// PyJWT's `DecodeError` for a token that is not a token at all (wrong type, non-ASCII).
+    pub fn decode_error(py: Python<'_>, message: &'static str) -> PyErr {
+        to_py(py, fj::Error::new(fj::ErrorKind::MalformedToken, message))
     }
 }
 
@@ -350,43 +356,151 @@ fn encode(
     result.map_err(|e| errors::to_py(py, e))
 }
 
-/// Verifies and validates a token; see `ferrojwt.decode` (which builds these arguments).
+/// The bytes of a token given as `bytes` or `str` (ASCII only, as a compact JWS is).
+fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+    if let Ok(bytes) = token.cast::<PyBytes>() {
+        return Ok(std::borrow::Cow::Borrowed(bytes.as_bytes()));
+    }
+    let py = token.py();
+    if let Ok(text) = token.cast::<PyString>() {
+        let text = text.to_cow()?;
+        if !text.is_ascii() {
+            return Err(errors::decode_error(
+                py,
+                "Invalid token: non-ASCII characters",
+            ));
+        }
+        return Ok(match text {
+            std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
+            std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.into_bytes()),
+        });
+    }
+    Err(errors::decode_error(
+        py,
+        "Invalid token type. Token must be a <class 'bytes'>",
+    ))
+}
+
+/// `ferrojwt.decode`'s `options` (PyJWT's names) applied to `validation`; returns
+/// `verify_signature`. Unset checks follow `verify_signature`, as in PyJWT 2.
+fn apply_options(
+    options: Option<&Bound<'_, PyAny>>,
+    validation: &mut fj::Validation,
+) -> PyResult<bool> {
+    let Some(options) = options else {
+        return Ok(true);
+    };
+    let py = options.py();
+    let flag = |name: &Bound<'_, PyString>, default: bool| -> PyResult<bool> {
+        match options.get_item(name) {
+            Ok(value) => value.is_truthy(),
+            Err(err) if err.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Ok(default),
+            Err(err) => Err(err),
+        }
+    };
+    let verify_signature = flag(intern!(py, "verify_signature"), true)?;
+    validation.verify_signature = verify_signature;
+    validation.verify_exp = flag(intern!(py, "verify_exp"), verify_signature)?;
+    validation.verify_nbf = flag(intern!(py, "verify_nbf"), verify_signature)?;
+    validation.verify_iat = flag(intern!(py, "verify_iat"), verify_signature)?;
+    validation.verify_aud = flag(intern!(py, "verify_aud"), verify_signature)?;
+    validation.verify_iss = flag(intern!(py, "verify_iss"), verify_signature)?;
+    let mut required: Vec<String> = match options.get_item(intern!(py, "require")) {
+        Ok(value) if value.is_none() => Vec::new(),
+        Ok(value) => match value.cast::<PyString>() {
+            Ok(one) => vec![one.to_cow()?.into_owned()],
+            Err(_) => value
+                .try_iter()?
+                .map(|name| name.and_then(|n| n.extract::<String>()))
+                .collect::<PyResult<_>>()?,
+        },
+        Err(err) if err.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Vec::new(),
+        Err(err) => return Err(err),
+    };
+    // PyJWT 1.x spelled some of these as require_exp / require_iat / require_nbf.
+    for (option, claim) in [
+        (intern!(py, "require_exp"), "exp"),
+        (intern!(py, "require_iat"), "iat"),
+        (intern!(py, "require_nbf"), "nbf"),
+    ] {
+        if flag(option, false)? && !required.iter().any(|c| c == claim) {
+            required.push(claim.to_owned());
+        }
+    }
+    validation.required_claims = required;
+    Ok(verify_signature)
+}
+
+/// `audience`: None, one string, or any iterable of strings (any of which may match).
+fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>>> {
+    let Some(audience) = audience else {
+        return Ok(None);
+    };
+    if let Ok(one) = audience.cast::<PyString>() {
+        return Ok(Some(vec![one.to_cow()?.into_owned()]));
+    }
+    let bad = || PyTypeError::new_err("audience must be a string, iterable of strings, or None");
+    let items = audience.try_iter().map_err(|_| bad())?;
+    let mut out = Vec::new();
+    for item in items {
+        let item = item?;
+        out.push(
+            item.cast::<PyString>()
+                .map_err(|_| bad())?
+                .to_cow()?
+                .into_owned(),
+        );
+    }
+    Ok(Some(out))
+}
+
+/// Verifies and validates a token with PyJWT's arguments; see `ferrojwt.decode`, which only
+/// resolves the key (cached) and normalises `algorithms`, `leeway` and `now` before calling this.
+///
+/// `key` is None exactly when `options` turn the signature check off. `now` None reads the
+/// clock through Python's `time.time` (looked up on every call, so freezegun's patch is seen).
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (token, key, algorithms, verify_signature, verify_exp, verify_nbf, verify_iat, verify_aud, verify_iss, audience, issuer, leeway, now, required))]
+#[pyo3(signature = (token, key, algorithms, options, audience, issuer, leeway, now))]
 fn decode<'py>(
     py: Python<'py>,
-    token: &[u8],
+    token: &Bound<'py, PyAny>,
     key: Option<Verifying<'py>>,
-    algorithms: Vec<String>,
-    verify_signature: bool,
-    verify_exp: bool,
-    verify_nbf: bool,
-    verify_iat: bool,
-    verify_aud: bool,
-    verify_iss: bool,
-    audience: Option<Vec<String>>,
-    issuer: Option<String>,
+    algorithms: &Bound<'py, PyTuple>,
+    options: Option<&Bound<'py, PyAny>>,
+    audience: Option<&Bound<'py, PyAny>>,
+    issuer: Option<&Bound<'py, PyAny>>,
     leeway: f64,
-    now: f64,
-    required: Vec<String>,
+    now: Option<f64>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let token = token_bytes(token)?;
+    let token: &[u8] = &token;
     // Unknown names (and "none") can never match a token's alg, so they are simply not allowed.
-    let allowed: Vec<fj::Algorithm> = algorithms
-        .iter()
-        .filter_map(|a| fj::Algorithm::from_name(a))
-        .collect();
+    let mut allowed: Vec<fj::Algorithm> = Vec::with_capacity(algorithms.len());
+    for name in algorithms.iter() {
+        let name = name.cast::<PyString>().ok().and_then(|n| n.to_cow().ok());
+        if let Some(alg) = name.as_deref().and_then(fj::Algorithm::from_name) {
+            allowed.push(alg);
+        }
+    }
     let mut validation = fj::Validation::new(&allowed);
-    validation.verify_signature = verify_signature;
-    validation.verify_exp = verify_exp;
-    validation.verify_nbf = verify_nbf;
-    validation.verify_iat = verify_iat;
-    validation.verify_aud = verify_aud;
-    validation.verify_iss = verify_iss;
-    validation.audience = audience;
-    validation.issuer = issuer;
+    apply_options(options, &mut validation)?;
+    validation.audience = audiences(audience)?;
+    validation.issuer = match issuer {
+        None => None,
+        Some(issuer) => Some(
+            issuer
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err("issuer must be a string or None"))?
+                .to_cow()?
+                .into_owned(),
+        ),
+    };
     validation.leeway = leeway;
-    validation.required_claims = required;
+    let now = match now {
+        Some(now) => now,
+        None => clock::time(py)?,
+    };
     let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
     let decoded = match &key {
         None => fj::decode_with(token, None, &validation, now),
@@ -404,6 +518,24 @@ fn decode<'py>(
     }
     .map_err(|e| errors::to_py(py, e))?;
     convert::map_to_dict(py, &decoded.claims)
+}
+
+mod clock {
+    use super::*;
+
+    static TIME_MODULE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+    /// `time.time()`, looked up on the module at each call: freezegun and time-machine replace
+    /// that attribute, and users' tests rely on it freezing ferrojwt's clock too.
+    pub fn time(py: Python<'_>) -> PyResult<f64> {
+        let module =
+            TIME_MODULE.get_or_try_init(py, || PyModule::import(py, "time").map(Bound::unbind))?;
+        module
+            .bind(py)
+            .getattr(intern!(py, "time"))?
+            .call0()?
+            .extract()
+    }
 }
 
 /// The header of a token, parsed strictly but not verified.

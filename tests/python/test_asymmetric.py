@@ -64,7 +64,7 @@ def test_cryptography_key_objects(alg, make):
     token = ferrojwt.encode({"user_id": 1}, private, alg)
     assert ferrojwt.decode(token, private.public_key(), algorithms=[alg]) == {"user_id": 1}
     # Parsed once: the same object maps to the same cached native key.
-    assert ferrojwt._key(private, [alg]) is ferrojwt._key(private, [alg])
+    assert ferrojwt._key(private, (alg,)) is ferrojwt._key(private, (alg,))
 
 
 def test_pyjwt2_tokens_verify():

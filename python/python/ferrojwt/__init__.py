@@ -92,7 +92,6 @@ __all__ = [
 ]
 
 _TIME_CLAIMS = ("exp", "iat", "nbf")
-_VERIFY_OPTIONS = ("verify_exp", "verify_nbf", "verify_iat", "verify_aud", "verify_iss")
 _KEY_CACHE_SIZE = 64
 _key_cache: dict = {}
 
@@ -111,14 +110,8 @@ _HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
 _KNOWN_ALGORITHMS = _HMAC_ALGORITHMS | frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "ES521", "EdDSA"}
 )
+_ALGORITHM_TUPLES = {name: (name,) for name in _KNOWN_ALGORITHMS}
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
-
-
-def _remember(cache_key: Any, parsed: Any, keep_alive: Any = None) -> Any:
-    if len(_key_cache) >= _KEY_CACHE_SIZE:
-        _key_cache.pop(next(iter(_key_cache)))
-    _key_cache[cache_key] = (parsed, keep_alive)
-    return parsed
 
 
 def _serialize_cryptography_key(key: Any) -> bytes:
@@ -130,44 +123,52 @@ def _serialize_cryptography_key(key: Any) -> bytes:
     return key.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
 
 
-def _key(key: Any, algorithms: Iterable[str]) -> Any:
+def _key(key: Any, algorithms: tuple) -> Any:
     """The native key for ``key``, parsed once and cached.
 
     Secrets and asymmetric keys are told apart by the algorithms in play (as PyJWT does): only
     HMAC algorithms → a secret; no HMAC algorithm → PEM, DER, JWK or OpenSSH; a mix → by content.
     A PEM given as an HMAC secret is refused (InvalidKeyError), which blocks algorithm confusion.
     """
+    cls = key.__class__
+    if cls is Key or cls is KeySet:
+        return key
+    # The hot path of every decode: one dict lookup. The cache key holds the key object itself,
+    # so a cached `cryptography` object stays alive and its identity cannot be reused.
+    try:
+        return _key_cache[key, algorithms]
+    except KeyError:
+        cacheable = True
+    except TypeError:  # unhashable: a JWK dict, a bytearray
+        cacheable = False
+    parsed = _parse_key(key, algorithms)
+    if cacheable:
+        if len(_key_cache) >= _KEY_CACHE_SIZE:
+            _key_cache.pop(next(iter(_key_cache)))
+        _key_cache[key, algorithms] = parsed
+    return parsed
+
+
+def _parse_key(key: Any, algorithms: tuple) -> Any:
     if isinstance(key, (_native.Key, _native.KeySet)):
         return key
     # Names no algorithm implements ("none", typos) say nothing about the key; the core refuses
     # them with the right error once the key is in hand. With none left, the content decides.
-    algorithms = tuple(a for a in algorithms if a in _KNOWN_ALGORITHMS)
-    hmac_only = bool(algorithms) and all(a in _HMAC_ALGORITHMS for a in algorithms)
-    no_hmac = bool(algorithms) and not any(a in _HMAC_ALGORITHMS for a in algorithms)
+    known = [a for a in algorithms if a in _KNOWN_ALGORITHMS]
+    hmac_only = bool(known) and all(a in _HMAC_ALGORITHMS for a in known)
+    no_hmac = bool(known) and not any(a in _HMAC_ALGORITHMS for a in known)
     if isinstance(key, (str, bytes)):
-        cache_key = (hmac_only, no_hmac, key)
-        hit = _key_cache.get(cache_key)
-        if hit is not None:
-            return hit[0]
         material = key.encode("utf-8") if isinstance(key, str) else key
         asymmetric = no_hmac or (
             not hmac_only and material.lstrip().startswith(_ASYMMETRIC_MARKERS)
         )
         if asymmetric and material:
-            parsed = _native.Key.parse(material)
-        else:
-            parsed = _native.Key.from_secret(material)
-        return _remember(cache_key, parsed)
+            return _native.Key.parse(material)
+        return _native.Key.from_secret(material)
     if isinstance(key, (bytearray, memoryview)):
-        return _key(bytes(key), algorithms)
+        return _parse_key(bytes(key), algorithms)
     if hasattr(key, "private_bytes") or hasattr(key, "public_bytes"):
-        # cryptography key objects: cached by identity (the object is kept alive with it, so the
-        # id cannot be reused while the entry exists).
-        cache_key = ("object", id(key))
-        hit = _key_cache.get(cache_key)
-        if hit is not None and hit[1] is key:
-            return hit[0]
-        return _remember(cache_key, _native.Key.parse(_serialize_cryptography_key(key)), key)
+        return _native.Key.parse(_serialize_cryptography_key(key))
     if isinstance(key, Mapping):  # a JWK as a dict
         return _native.Key.from_jwk(_json.dumps(dict(key)).encode("utf-8"))
     raise TypeError(
@@ -221,12 +222,22 @@ def encode(
     datetimes. The caller's dict is not modified. ``json_encoder`` (a ``json.JSONEncoder``
     subclass) is honoured for values JSON cannot represent natively (UUID, Decimal, ...).
     """
-    if not isinstance(payload, Mapping):
-        raise TypeError("Expecting a mapping object, as JWT only supports JSON objects as payloads.")
     if algorithm not in _KNOWN_ALGORITHMS:
         # PyJWT raises NotImplementedError here (1.x and 2.x alike); keep that contract.
         raise NotImplementedError("Algorithm not supported")
-    if any(isinstance(payload.get(c), _dt.datetime) for c in _TIME_CLAIMS):
+    if payload.__class__ is not dict:
+        if not isinstance(payload, Mapping):
+            raise TypeError(
+                "Expecting a mapping object, as JWT only supports JSON objects as payloads."
+            )
+        payload = dict(payload)
+    get = payload.get
+    datetime = _dt.datetime
+    if (
+        isinstance(get("exp"), datetime)
+        or isinstance(get("iat"), datetime)
+        or isinstance(get("nbf"), datetime)
+    ):
         payload = dict(payload)
         for claim in _TIME_CLAIMS:
             if claim in payload:
@@ -235,7 +246,7 @@ def encode(
         payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
         if headers is not None:
             headers = _json.loads(_json.dumps(headers, separators=(",", ":"), cls=json_encoder))
-    return _native.encode(payload, _key(key, (algorithm,)), algorithm, headers)
+    return _native.encode(payload, _key(key, _ALGORITHM_TUPLES[algorithm]), algorithm, headers)
 
 
 def decode(
@@ -258,33 +269,15 @@ def decode(
     ``now`` (seconds or a datetime) fixes the clock. Validation follows PyJWT 1.x: whole-second
     ``now``, ``iat`` only type-checked, checks in the order iat, nbf, exp, iss, aud.
     """
-    if kwargs.pop("verify", None) is False:  # PyJWT 1.x positional/keyword `verify`
-        options = {**(options or {}), "verify_signature": False}
+    # Every call pays for this function, so the common case runs few bytecodes: options,
+    # audience and issuer are read by the binding, and the key is one cache lookup.
     if kwargs:
-        raise TypeError(f"decode() got unexpected keyword arguments: {', '.join(sorted(kwargs))}")
-    opts = dict(options or {})
-    verify_signature = bool(opts.pop("verify_signature", True))
-    flags = [bool(opts.get(name, verify_signature)) for name in _VERIFY_OPTIONS]
-    required = opts.get("require", ())
-    if isinstance(required, str):
-        required = (required,)
-    required = tuple(required) + tuple(
-        c for c in _TIME_CLAIMS if opts.get(f"require_{c}") and c not in required
-    )
-    if isinstance(audience, str):
-        audiences = [audience]
-    elif audience is None:
-        audiences = None
-    else:
-        audiences = list(audience)
-        if not all(isinstance(a, str) for a in audiences):
-            raise TypeError("audience must be a string, iterable of strings, or None")
-    if issuer is not None and not isinstance(issuer, str):
-        raise TypeError("issuer must be a string or None")
-    if isinstance(algorithms, str):
-        algorithms = [algorithms]
-    token = _token_bytes(jwt)
-    if verify_signature:
+        options = _legacy_verify_keyword(options, kwargs)
+    if algorithms.__class__ is not tuple:
+        algorithms = _algorithm_tuple(algorithms)
+    if jwt.__class__ is not str and jwt.__class__ is not bytes:
+        jwt = _token_bytes(jwt)
+    if options is None or options.get("verify_signature", True):
         if not algorithms:
             raise DecodeError(
                 'It is required that you pass in a value for the "algorithms" argument when calling decode().'
@@ -292,18 +285,28 @@ def decode(
         native_key = _key(key, algorithms)
     else:
         native_key = None
-    return _native.decode(
-        token,
-        native_key,
-        list(algorithms or ()),
-        verify_signature,
-        *flags,
-        audiences,
-        issuer,
-        _seconds(leeway, "leeway"),
-        _now(now),
-        list(required),
-    )
+    if leeway.__class__ is not int:
+        leeway = _seconds(leeway, "leeway")
+    if now is not None:
+        now = _now(now)
+    return _native.decode(jwt, native_key, algorithms, options, audience, issuer, leeway, now)
+
+
+def _legacy_verify_keyword(options: Optional[Mapping[str, Any]], kwargs: dict) -> Mapping[str, Any]:
+    """PyJWT 1.x's ``verify`` argument (``verify=False`` turns the signature check off)."""
+    if kwargs.pop("verify", None) is False:
+        options = {**(options or {}), "verify_signature": False}
+    if kwargs:
+        raise TypeError(f"decode() got unexpected keyword arguments: {', '.join(sorted(kwargs))}")
+    return options
+
+
+def _algorithm_tuple(algorithms: Any) -> tuple:
+    if algorithms is None:
+        return ()
+    if isinstance(algorithms, str):
+        return (algorithms,)
+    return tuple(algorithms)
 
 
 def get_unverified_header(jwt: Union[str, bytes]) -> dict:

@@ -1,6 +1,6 @@
 """Type stubs for the Rust extension. Use the wrappers in ``ferrojwt`` rather than these."""
 
-from typing import Any, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, Union
 
 __version__: str
 
@@ -33,20 +33,14 @@ class KeySet:
 
 def encode(payload: dict, key: Key, algorithm: str, headers: Optional[dict] = None) -> str: ...
 def decode(
-    token: bytes,
+    token: Union[str, bytes],
     key: Union[Key, KeySet, None],
-    algorithms: list[str],
-    verify_signature: bool,
-    verify_exp: bool,
-    verify_nbf: bool,
-    verify_iat: bool,
-    verify_aud: bool,
-    verify_iss: bool,
-    audience: Optional[list[str]],
+    algorithms: tuple[str, ...],
+    options: Optional[Mapping[str, Any]],
+    audience: Union[str, Iterable[str], None],
     issuer: Optional[str],
     leeway: float,
-    now: float,
-    required: list[str],
+    now: Optional[float],
 ) -> dict: ...
 def get_unverified_header(token: bytes) -> dict: ...
 def check_refresh_window(payload: Any, refresh_delta_secs: int, now: float) -> Any: ...

@@ -24,6 +24,7 @@ from .compat import (
     INVALID_TOKEN_ERRORS,
     get_user_model,
 )
+from . import _user_lookup
 from .settings import api_settings
 from .stateless import TokenUser
 
@@ -47,7 +48,7 @@ def _lookup_user(user_model, payload, username):
     including a ``user_id`` that is absent or not a valid primary key."""
     manager = user_model._default_manager
     if not api_settings.JWT_LOOKUP_USER_BY_ID:
-        return manager.get_by_natural_key(username)
+        return _user_lookup.get_by_natural_key(manager, username)
     user_id = payload.get("user_id")
     if user_id is None:
         raise user_model.DoesNotExist("the token has no user_id")
