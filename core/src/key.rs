@@ -130,8 +130,13 @@ impl Key {
         }
     }
 
-    /// A key from DER: a private key (PKCS#8, PKCS#1, SEC1) or a public key (SPKI, PKCS#1).
+    /// A key from DER: a private key (PKCS#8, PKCS#1, SEC1), a public key (SPKI, PKCS#1) or an
+    /// X.509 certificate (its public key, as `from_pem` reads a `CERTIFICATE` block).
     pub fn from_der(der: &[u8]) -> Result<Key> {
+        // A certificate is recognised by its structure alone, so it cannot be mistaken for a key.
+        if let Some(spki) = certificate_spki(der) {
+            return Key::public_from_der(spki);
+        }
         if let Some(m) = Material::private_from_der(der)? {
             return Ok(Key::new(m));
         }

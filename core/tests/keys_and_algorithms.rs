@@ -81,7 +81,10 @@ fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
         "rsa2048.spki.der",
         "rsa2048.pkcs1pub.pem",
         "rsa2048.cert.pem",
+        "rsa2048.cert.der",
+        "rsa2048.pkcs1pub.der",
         "rsa2048.pkcs1.pem",
+        "rsa2048.pkcs1.der",
     ];
     let mut out = vec![];
     for alg in [
@@ -97,7 +100,13 @@ fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
     out.push((
         Algorithm::ES256,
         "ec_p256.sec1.pem",
-        vec!["ec_p256.spki.pem", "ec_p256.pkcs8.pem"],
+        vec![
+            "ec_p256.spki.pem",
+            "ec_p256.pkcs8.pem",
+            "ec_p256.spki.der",
+            "ec_p256.cert.pem",
+            "ec_p256.cert.der",
+        ],
     ));
     out.push((
         Algorithm::ES384,
@@ -112,7 +121,7 @@ fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
     out.push((
         Algorithm::EdDSA,
         "ed25519.pkcs8.pem",
-        vec!["ed25519.spki.pem"],
+        vec!["ed25519.spki.pem", "ed25519.spki.der"],
     ));
     out.push((
         Algorithm::RS256,

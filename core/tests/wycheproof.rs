@@ -11,13 +11,23 @@
 use ferrojwt::{parse_json, raw_crypto, verify_jws, Algorithm, Key, KeySet};
 use serde_json::Value;
 
-fn load(name: &str) -> Value {
-    let path = format!(
-        "{}/../../shared/testvectors/wycheproof/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
+/// The vectors live outside the repository, in the `shared/` folder beside it (where CI puts
+/// them), or wherever `FERROJWT_TESTVECTORS` points. A clone without them skips these tests
+/// with a notice; under CI (`CI` set) a missing folder fails instead, so it cannot go unseen.
+fn load(name: &str) -> Option<Value> {
+    let dir = std::env::var("FERROJWT_TESTVECTORS")
+        .unwrap_or_else(|_| format!("{}/../../shared/testvectors", env!("CARGO_MANIFEST_DIR")));
+    let dir = format!("{dir}/wycheproof");
+    if !std::path::Path::new(&dir).is_dir() && std::env::var_os("CI").is_none() {
+        eprintln!(
+            "SKIPPED {name}: no Wycheproof vectors at {dir} (set FERROJWT_TESTVECTORS to the \
+             folder holding wycheproof/)"
+        );
+        return None;
+    }
+    let path = format!("{dir}/{name}");
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    parse_json(&bytes).unwrap()
+    Some(parse_json(&bytes).unwrap())
 }
 
 fn hex(s: &str) -> Vec<u8> {
@@ -150,7 +160,7 @@ fn keyset_from_group(group: &Value) -> Result<KeySet, String> {
 }
 
 fn run_jws_file(file: &'static str, min: usize) {
-    let data = load(file);
+    let Some(data) = load(file) else { return };
     let mut tally = Tally::new(file);
     for group in data["testGroups"].as_array().unwrap() {
         let keys = keyset_from_group(group);
@@ -189,7 +199,7 @@ fn json_web_key_vectors() {
 }
 
 fn run_signature_file(file: &'static str, alg: Algorithm, min: usize) {
-    let data = load(file);
+    let Some(data) = load(file) else { return };
     let mut tally = Tally::new(file);
     for group in data["testGroups"].as_array().unwrap() {
         let der = hex(group["publicKeyDer"].as_str().unwrap());
@@ -260,7 +270,7 @@ fn hmac_vectors() {
         ("hmac_sha384_test.json", 384),
         ("hmac_sha512_test.json", 512),
     ] {
-        let data = load(file);
+        let Some(data) = load(file) else { return };
         let mut tally = Tally::new(file);
         for group in data["testGroups"].as_array().unwrap() {
             for t in group["tests"].as_array().unwrap() {

@@ -66,6 +66,17 @@ def test_other_prefix_is_not_ours(api_client, user, token_for, prefix):
     assert JSONWebTokenAuthentication().authenticate(request) is None
 
 
+@pytest.mark.parametrize("header", ["\xff", "\xe9 abc", "Bearer\xff x", "JWT\xe9 token"])
+def test_scheme_that_is_not_utf8_is_not_ours(api_client, user, header):
+    # WSGI hands headers over as latin-1; 1.11's smart_str() on such a scheme raised
+    # DjangoUnicodeDecodeError, a 500 for any client. It cannot be our prefix: not ours.
+    assert_401(get(api_client, header), NOT_PROVIDED)
+
+
+def test_token_that_is_not_utf8_is_a_decode_error(api_client, user):
+    assert_401(get(api_client, "JWT \xff\xfe.abc.def"), "Error decoding signature.")
+
+
 @pytest.mark.parametrize("prefix", ["jwt", "Jwt", "JWT"])
 def test_prefix_is_case_insensitive(api_client, user, token_for, prefix):
     assert get(api_client, f"{prefix} {token_for(user)}").status_code == 200

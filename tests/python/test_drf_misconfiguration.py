@@ -202,3 +202,66 @@ def test_message_names_the_setting_and_the_value(api_settings, monkeypatch, make
     from ferrojwt.exceptions import PyJWTError
 
     assert not isinstance(info.value, PyJWTError)
+
+
+# --- header prefixes, the cookie name, and values too large to compute with ----------------------
+
+
+@pytest.mark.parametrize("value", [None, 5, "", "J W T", b"JWT"], ids=repr)
+def test_header_prefix(api_client, token, api_settings, monkeypatch, value):
+    # 1.11: `None.lower()` -> AttributeError on every authenticated request.
+    monkeypatch.setattr(api_settings, "JWT_AUTH_HEADER_PREFIX", value)
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_AUTH_HEADER_PREFIX")):
+        get(api_client, token)
+
+
+@pytest.mark.parametrize("value", [5, [5], ["Bearer", None], "Be arer"], ids=repr)
+def test_header_prefixes(api_client, token, api_settings, monkeypatch, value):
+    monkeypatch.setattr(api_settings, "JWT_AUTH_HEADER_PREFIXES", value)
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_AUTH_HEADER_PREFIXES")):
+        get(api_client, token)
+
+
+@pytest.mark.parametrize("value", [(), None, "Bearer", ["Bearer"], ("Bearer", "Token")], ids=repr)
+def test_header_prefixes_accepted_values(api_client, token, api_settings, monkeypatch, value):
+    monkeypatch.setattr(api_settings, "JWT_AUTH_HEADER_PREFIXES", value)
+    assert get(api_client, token).status_code == 200
+
+
+@pytest.mark.parametrize("value", [5, ["jwt"], b"jwt"], ids=repr)
+def test_auth_cookie(api_client, user, token, api_settings, monkeypatch, value):
+    monkeypatch.setattr(api_settings, "JWT_AUTH_COOKIE", value)
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_AUTH_COOKIE")):
+        obtain(api_client)
+    # The cookie is only read when the Authorization header is absent.
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_AUTH_COOKIE")):
+        api_client.get(PROTECTED)
+
+
+@pytest.mark.parametrize("value", [None, "", False], ids=repr)
+def test_auth_cookie_off_values(api_client, user, api_settings, monkeypatch, value):
+    monkeypatch.setattr(api_settings, "JWT_AUTH_COOKIE", value)
+    response = obtain(api_client)
+    assert response.status_code == 200 and not response.cookies
+
+
+def test_expiration_delta_too_large(api_client, user, api_settings, monkeypatch):
+    # 1.11: OverflowError ("date value out of range") from utcnow() + delta.
+    monkeypatch.setattr(api_settings, "JWT_EXPIRATION_DELTA", datetime.timedelta(days=999_999_999))
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_EXPIRATION_DELTA")):
+        obtain(api_client)
+
+
+@pytest.mark.parametrize("value", [1e30, 10**30, datetime.timedelta(days=999_999_999)], ids=repr)
+def test_refresh_expiration_delta_too_large(api_client, token, api_settings, monkeypatch, value):
+    monkeypatch.setattr(api_settings, "JWT_REFRESH_EXPIRATION_DELTA", value)
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_REFRESH_EXPIRATION_DELTA")):
+        post(api_client, REFRESH, token)
+
+
+@pytest.mark.parametrize("value", [[], (), set()], ids=repr)
+def test_empty_audience(api_client, user, token, api_settings, monkeypatch, value):
+    # Accepted by 1.11, which then issued tokens that no request could use.
+    monkeypatch.setattr(api_settings, "JWT_AUDIENCE", value)
+    with pytest.raises(ImproperlyConfigured, match=names("JWT_AUDIENCE")):
+        obtain(api_client)

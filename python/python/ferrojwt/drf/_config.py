@@ -20,15 +20,20 @@ from django.core.exceptions import ImproperlyConfigured
 
 __all__ = [
     "audience",
+    "auth_cookie",
     "cookie_samesite",
+    "header_prefix",
+    "header_prefixes",
     "expiration_delta",
     "issuer",
     "leeway",
     "refresh_expiration_delta",
 ]
 
-#: The largest leeway the core accepts (seconds; about 317 years).
+#: The largest leeway and token lifetimes accepted (seconds; about 317 years): beyond that a
+#: datetime overflows, or the core's 64-bit seconds would.
 _MAX_LEEWAY = 1e10
+_MAX_DELTA = datetime.timedelta(seconds=_MAX_LEEWAY)
 _SAMESITE = frozenset({"lax", "strict", "none"})
 
 
@@ -66,6 +71,9 @@ def audience(s):
     value = s.JWT_AUDIENCE
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, (list, tuple, set, frozenset)) and not value:
+        # Tokens issued with it could never verify: every one would be refused.
+        raise _bad("JWT_AUDIENCE", value, "use None, a string or a non-empty list of strings")
     if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
         return value
     if isinstance(value, (set, frozenset)) and all(isinstance(item, str) for item in value):
@@ -86,6 +94,8 @@ def expiration_delta(s) -> datetime.timedelta:
     """``JWT_EXPIRATION_DELTA``: a ``timedelta``, as in 1.11 (which added it to a datetime)."""
     value = s.JWT_EXPIRATION_DELTA
     if isinstance(value, datetime.timedelta):
+        if abs(value) > _MAX_DELTA:
+            raise _bad("JWT_EXPIRATION_DELTA", value, f"use at most {_MAX_DELTA!r}")
         return value
     raise _bad(
         "JWT_EXPIRATION_DELTA",
@@ -98,16 +108,18 @@ def refresh_expiration_delta(s):
     """``JWT_REFRESH_EXPIRATION_DELTA``: a ``timedelta`` or a number of seconds; as in 1.11,
     anything ``int()`` accepts (so also ``"86400"``), truncated to whole seconds."""
     value = s.JWT_REFRESH_EXPIRATION_DELTA
+    expected = "use a datetime.timedelta or a number of seconds"
     if isinstance(value, datetime.timedelta):
-        return value
-    try:
-        int(value)
-    except (TypeError, ValueError, OverflowError):
+        seconds = value.total_seconds()
+    else:
+        try:
+            seconds = int(value)
+        except (TypeError, ValueError, OverflowError):
+            raise _bad("JWT_REFRESH_EXPIRATION_DELTA", value, expected) from None
+    if abs(seconds) > _MAX_LEEWAY:
         raise _bad(
-            "JWT_REFRESH_EXPIRATION_DELTA",
-            value,
-            "use a datetime.timedelta or a number of seconds",
-        ) from None
+            "JWT_REFRESH_EXPIRATION_DELTA", value, f"{expected}, at most {_MAX_LEEWAY:.0e} s"
+        )
     return value
 
 
@@ -120,3 +132,37 @@ def cookie_samesite(s):
     if isinstance(value, str) and value.lower() in _SAMESITE:
         return value
     raise _bad("JWT_AUTH_COOKIE_SAMESITE", value, "use None, 'Lax', 'Strict' or 'None'")
+
+
+def header_prefix(s) -> str:
+    """``JWT_AUTH_HEADER_PREFIX``: the scheme word of ``Authorization: <prefix> <token>``."""
+    value = s.JWT_AUTH_HEADER_PREFIX
+    if isinstance(value, str) and value and not any(c.isspace() for c in value):
+        return value
+    raise _bad("JWT_AUTH_HEADER_PREFIX", value, "use one word, such as 'JWT' or 'Bearer'")
+
+
+def header_prefixes(s) -> tuple:
+    """``JWT_AUTH_HEADER_PREFIXES`` (opt-in): more accepted scheme words, as a tuple."""
+    value = s.JWT_AUTH_HEADER_PREFIXES
+    if not value:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    if isinstance(value, (list, tuple, set, frozenset)) and all(
+        isinstance(p, str) and p and not any(c.isspace() for c in p) for p in value
+    ):
+        return tuple(value)
+    raise _bad(
+        "JWT_AUTH_HEADER_PREFIXES", value, "use a word or a list of words, such as ('Bearer',)"
+    )
+
+
+def auth_cookie(s):
+    """``JWT_AUTH_COOKIE``: the cookie name, or a false value (None, '') for no cookie."""
+    value = s.JWT_AUTH_COOKIE
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value
+    raise _bad("JWT_AUTH_COOKIE", value, "use None or a cookie name")

@@ -24,7 +24,7 @@ from .compat import (
     INVALID_TOKEN_ERRORS,
     get_user_model,
 )
-from . import _user_lookup
+from . import _config, _user_lookup
 from .settings import api_settings
 from .stateless import TokenUser
 
@@ -36,10 +36,8 @@ jwt_get_username_from_payload = api_settings.JWT_PAYLOAD_GET_USERNAME_HANDLER
 
 def _accepted_prefixes() -> set:
     """``JWT_AUTH_HEADER_PREFIX`` plus the opt-in ``JWT_AUTH_HEADER_PREFIXES``, lower-cased."""
-    extra = api_settings.JWT_AUTH_HEADER_PREFIXES or ()
-    if isinstance(extra, str):
-        extra = (extra,)
-    return {p.lower() for p in (api_settings.JWT_AUTH_HEADER_PREFIX, *extra)}
+    extra = _config.header_prefixes(api_settings)
+    return {p.lower() for p in (_config.header_prefix(api_settings), *extra)}
 
 
 def _lookup_user(user_model, payload, username):
@@ -149,14 +147,20 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
         auth = get_authorization_header(request).split()
 
         if not auth:
-            cookie_name = api_settings.JWT_AUTH_COOKIE
+            cookie_name = _config.auth_cookie(api_settings)
             if not cookie_name:
                 return None
             value = request.COOKIES.get(cookie_name)
             setattr(request, _FROM_COOKIE, value is not None)
             return value
 
-        if smart_str(auth[0]).lower() not in _accepted_prefixes():
+        try:
+            scheme = smart_str(auth[0])
+        except UnicodeDecodeError:
+            # Not UTF-8, so not any configured prefix: left to the other authenticators (1.11
+            # let DjangoUnicodeDecodeError escape, a 500 any client could cause).
+            return None
+        if scheme.lower() not in _accepted_prefixes():
             return None
 
         if len(auth) == 1:
@@ -181,4 +185,4 @@ class JSONWebTokenAuthentication(BaseJSONWebTokenAuthentication):
 
     def authenticate_header(self, request):
         """The 401 challenge, ``JWT realm="api"``, following the configured prefix."""
-        return f'{api_settings.JWT_AUTH_HEADER_PREFIX} realm="{self.www_authenticate_realm}"'
+        return f'{_config.header_prefix(api_settings)} realm="{self.www_authenticate_realm}"'

@@ -69,7 +69,7 @@ class JSONWebTokenAPIView(APIView):
         token = serializer.object.get("token")
         response = Response(jwt_response_payload_handler(token, user, request))
 
-        cookie_name = api_settings.JWT_AUTH_COOKIE
+        cookie_name = _config.auth_cookie(api_settings)
         if cookie_name:
             expires = _utcnow() + _config.expiration_delta(api_settings)  # naive UTC, as in 1.11
             response.set_cookie(
