@@ -204,6 +204,19 @@ def test_obtain_malformed_bodies_are_400(api_client, user, body):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("url", [OBTAIN, VERIFY, REFRESH])
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 100_000 + "]" * 100_000, '{"token": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+    ids=["nested-array", "nested-token"],
+)
+def test_deeply_nested_bodies_are_400(api_client, user, url, body):
+    # DRF's JSONParser lets json's RecursionError escape: a 500 from an open endpoint.
+    response = api_client.post(url, body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+
+
 def test_obtain_ignores_a_stale_authorization_header(api_client, user, make_token):
     expired = make_token({"username": "jpueblo", "exp": 1})
     for header in (f"JWT {expired}", "JWT garbage", "JWT", "JWT a b"):

@@ -8,7 +8,7 @@ on every request because test suites patch it here.
 
 from __future__ import annotations
 
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -61,7 +61,13 @@ class JSONWebTokenAPIView(APIView):
         return serializer_class(*args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
+        try:
+            data = request.data
+        except RecursionError:
+            # Python's json (and so DRF's JSONParser) recurses per nesting level: a body of
+            # 100,000 '[' is a RecursionError, a 500 anyone could cause on these open endpoints.
+            raise exceptions.ParseError("JSON parse error - nested too deeply") from None
+        serializer = self.get_serializer(data=data)
         if not serializer.is_valid():
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
 
