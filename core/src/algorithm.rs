@@ -85,6 +85,9 @@ impl Algorithm {
         Algorithm::EdDSA,
     ];
 
+    /// Names accepted besides [`Algorithm::as_str`]: PyJWT 1.x's `ES521` for ES512.
+    pub const ALIASES: [(&'static str, Algorithm); 1] = [("ES521", Algorithm::ES512)];
+
     /// The `alg` header value.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -130,9 +133,14 @@ impl Algorithm {
             "PS512" => Algorithm::PS512,
             "ES256" => Algorithm::ES256,
             "ES384" => Algorithm::ES384,
-            "ES512" | "ES521" => Algorithm::ES512,
+            "ES512" => Algorithm::ES512,
             "EdDSA" => Algorithm::EdDSA,
-            _ => return None,
+            _ => {
+                return Algorithm::ALIASES
+                    .iter()
+                    .find(|(alias, _)| *alias == name)
+                    .map(|(_, alg)| *alg)
+            }
         })
     }
 }
@@ -160,6 +168,9 @@ mod tests {
     fn names_round_trip() {
         for alg in Algorithm::ALL {
             assert_eq!(alg.as_str().parse::<Algorithm>(), Ok(alg));
+        }
+        for (alias, alg) in Algorithm::ALIASES {
+            assert_eq!(Algorithm::from_name(alias), Some(alg));
         }
     }
 

@@ -577,6 +577,21 @@ fn check_refresh_window<'py>(
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", fj::VERSION)?;
+    // The names the core accepts, so the Python layers never keep a list of their own.
+    let names = || {
+        fj::Algorithm::ALL
+            .iter()
+            .map(|a| (a.as_str(), *a))
+            .chain(fj::Algorithm::ALIASES)
+    };
+    m.add("ALGORITHMS", names().map(|(n, _)| n).collect::<Vec<_>>())?;
+    m.add(
+        "HMAC_ALGORITHMS",
+        names()
+            .filter(|(_, a)| a.family() == fj::Family::Hmac)
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+    )?;
     m.add_class::<Key>()?;
     m.add_class::<KeySet>()?;
     m.add_function(wrap_pyfunction!(encode, m)?)?;

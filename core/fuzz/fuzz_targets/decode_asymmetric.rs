@@ -22,18 +22,14 @@ const KEYS: [(&str, &[u8]); 6] = [
     ("ssh", include_bytes!("../../tests/keys/ssh_rsa.pub.txt")),
 ];
 
-const ASYMMETRIC: [Algorithm; 10] = [
-    Algorithm::RS256,
-    Algorithm::RS384,
-    Algorithm::RS512,
-    Algorithm::PS256,
-    Algorithm::PS384,
-    Algorithm::PS512,
-    Algorithm::ES256,
-    Algorithm::ES384,
-    Algorithm::ES512,
-    Algorithm::EdDSA,
-];
+
+/// Every algorithm but the HMAC ones, from the core's own list.
+fn asymmetric() -> Vec<Algorithm> {
+    Algorithm::ALL
+        .into_iter()
+        .filter(|a| a.family() != Family::Hmac)
+        .collect()
+}
 
 struct Verifiers {
     single: Vec<Key>,
@@ -101,7 +97,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let mut strict = Validation::strict(&ASYMMETRIC);
+    let asymmetric = asymmetric();
+    let mut strict = Validation::strict(&asymmetric);
     strict.audience = Some(vec!["api".into()]);
     strict.issuer = Some("me".into());
     strict.required_typ = Some("JWT".into());
@@ -109,5 +106,5 @@ fuzz_target!(|data: &[u8]| {
         check_verified(data, &d);
     }
     let _ = verify_jws(data, &v.named, &Algorithm::ALL, 1 << 16);
-    let _ = verify_jws(data, &v.unnamed, &ASYMMETRIC, 4096);
+    let _ = verify_jws(data, &v.unnamed, &asymmetric, 4096);
 });

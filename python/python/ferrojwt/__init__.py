@@ -106,10 +106,9 @@ def numeric_date(value: Any) -> Any:
     return value
 
 
-_HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
-_KNOWN_ALGORITHMS = _HMAC_ALGORITHMS | frozenset(
-    {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "ES521", "EdDSA"}
-)
+# The core's names (``ES521`` included, PyJWT 1.x's alias of ES512).
+_HMAC_ALGORITHMS = frozenset(_native.HMAC_ALGORITHMS)
+_KNOWN_ALGORITHMS = frozenset(_native.ALGORITHMS)
 _ALGORITHM_TUPLES = {name: (name,) for name in _KNOWN_ALGORITHMS}
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
 

@@ -3,6 +3,10 @@
 from typing import Any, Iterable, Mapping, Optional, Union
 
 __version__: str
+#: Every `alg` name the core accepts (canonical names, then aliases such as ``ES521``).
+ALGORITHMS: list[str]
+#: The HMAC ones among them.
+HMAC_ALGORITHMS: list[str]
 
 class Key:
     """A parsed key, prepared once and reused."""

@@ -144,15 +144,8 @@ class ImproperlyConfiguredAlgorithm(ImproperlyConfigured, NotImplementedError):
     which is what 1.11 (PyJWT) raised on encode."""
 
 
-_HMAC_ALGORITHMS = frozenset({"HS256", "HS384", "HS512"})
-_KNOWN_ALGORITHMS = frozenset(
-    getattr(
-        ferrojwt,
-        "_KNOWN_ALGORITHMS",
-        _HMAC_ALGORITHMS
-        | {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"},
-    )
-)
+_HMAC_ALGORITHMS = ferrojwt._HMAC_ALGORITHMS
+_KNOWN_ALGORITHMS = ferrojwt._KNOWN_ALGORITHMS
 _KEYSET_CACHE_SIZE = 32
 _keyset_cache: dict = {}
 
