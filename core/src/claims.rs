@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::json_ref::{JsonRef, ObjectRef};
 
 /// An insertion-ordered JSON object: the claims of a token.
 ///
@@ -33,9 +34,17 @@ pub const NUMERIC_DATE_CLAIMS: [&str; 4] = ["exp", "nbf", "iat", "orig_iat"];
 /// Reads claim `name` as a NumericDate: `Ok(None)` when absent, [`ErrorKind::InvalidClaim`] when it
 /// is not a finite number within range. `message` is the error text for a wrong type.
 pub fn numeric_date(claims: &Claims, name: &str, message: &'static str) -> Result<Option<f64>> {
-    match claims.get(name) {
+    numeric_date_in(claims, name, message)
+}
+
+pub(crate) fn numeric_date_in<C: ClaimSet + ?Sized>(
+    claims: &C,
+    name: &str,
+    message: &'static str,
+) -> Result<Option<f64>> {
+    match claims.claim(name) {
         None => Ok(None),
-        Some(value) => numeric_date_value(value)
+        Some(value) => in_numeric_date_range(value.number())
             .map(Some)
             .ok_or_else(|| Error::claim(ErrorKind::InvalidClaim, name.to_owned(), message)),
     }
@@ -43,26 +52,117 @@ pub fn numeric_date(claims: &Claims, name: &str, message: &'static str) -> Resul
 
 /// A JSON value as a NumericDate, if it is one.
 pub fn numeric_date_value(value: &Value) -> Option<f64> {
-    let n = value.as_number()?;
-    let f = if let Some(i) = n.as_i64() {
-        i as f64
-    } else if let Some(u) = n.as_u64() {
-        u as f64
-    } else {
-        n.as_f64()?
-    };
-    (f.is_finite() && (MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(&f)).then_some(f)
+    in_numeric_date_range(ClaimValue::number(value))
+}
+
+fn in_numeric_date_range(number: Option<f64>) -> Option<f64> {
+    number.filter(|f| f.is_finite() && (MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(f))
 }
 
 /// Python truthiness of a JSON value: djangorestframework_jwt 1.11 tests `if orig_iat:`.
 pub fn is_falsy(v: &Value) -> bool {
-    match v {
-        Value::Null => true,
-        Value::Bool(b) => !b,
-        Value::Number(n) => n.as_f64() == Some(0.0),
-        Value::String(s) => s.is_empty(),
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
+    ClaimValue::is_falsy(v)
+}
+
+/// Read access to a claim value, whether owned (`serde_json`) or borrowed ([`JsonRef`]): the claim
+/// checks are written once against this and run on both forms.
+pub(crate) trait ClaimValue: Sized {
+    /// Any JSON number as `f64` (integers convert exactly within NumericDate range).
+    fn number(&self) -> Option<f64>;
+    fn as_text(&self) -> Option<&str>;
+    fn as_boolean(&self) -> Option<bool>;
+    fn as_items(&self) -> Option<&[Self]>;
+    /// Python truthiness.
+    fn is_falsy(&self) -> bool;
+}
+
+/// Lookup of a claim (or header parameter) by name.
+pub(crate) trait ClaimSet {
+    type Value: ClaimValue;
+    fn claim(&self, name: &str) -> Option<&Self::Value>;
+}
+
+impl ClaimValue for Value {
+    fn number(&self) -> Option<f64> {
+        let n = self.as_number()?;
+        if let Some(i) = n.as_i64() {
+            Some(i as f64)
+        } else if let Some(u) = n.as_u64() {
+            Some(u as f64)
+        } else {
+            n.as_f64()
+        }
+    }
+    fn as_text(&self) -> Option<&str> {
+        self.as_str()
+    }
+    fn as_boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn as_items(&self) -> Option<&[Value]> {
+        self.as_array().map(Vec::as_slice)
+    }
+    fn is_falsy(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::Bool(b) => !b,
+            Value::Number(n) => n.as_f64() == Some(0.0),
+            Value::String(s) => s.is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+        }
+    }
+}
+
+impl ClaimValue for JsonRef<'_> {
+    fn number(&self) -> Option<f64> {
+        match self {
+            JsonRef::Int(i) => Some(*i as f64),
+            JsonRef::UInt(u) => Some(*u as f64),
+            JsonRef::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+    fn as_text(&self) -> Option<&str> {
+        self.as_str()
+    }
+    fn as_boolean(&self) -> Option<bool> {
+        match self {
+            JsonRef::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn as_items(&self) -> Option<&[Self]> {
+        match self {
+            JsonRef::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+    fn is_falsy(&self) -> bool {
+        match self {
+            JsonRef::Null => true,
+            JsonRef::Bool(b) => !b,
+            JsonRef::Int(i) => *i == 0,
+            JsonRef::UInt(_) => false,
+            JsonRef::Float(f) => *f == 0.0,
+            JsonRef::Str(s) => s.is_empty(),
+            JsonRef::Array(a) => a.is_empty(),
+            JsonRef::Object(o) => o.is_empty(),
+        }
+    }
+}
+
+impl ClaimSet for Map<String, Value> {
+    type Value = Value;
+    fn claim(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+}
+
+impl<'a> ClaimSet for ObjectRef<'a> {
+    type Value = JsonRef<'a>;
+    fn claim(&self, name: &str) -> Option<&JsonRef<'a>> {
+        self.get(name)
     }
 }
 

@@ -4,8 +4,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{Map, Value};
 
+use crate::claims::{ClaimSet, ClaimValue};
 use crate::error::{malformed, Error, ErrorKind, Result};
 use crate::json;
+use crate::json_ref::ObjectRef;
 
 /// Default cap on a token's length in bytes, checked before any parsing.
 pub const DEFAULT_MAX_TOKEN_SIZE: usize = 64 * 1024;
@@ -31,16 +33,12 @@ pub(crate) fn split(token: &[u8]) -> Result<Segments<'_>> {
 /// Splits `token` into exactly three segments, the header non-empty (a JWS payload may be empty;
 /// a JWT's may not).
 pub(crate) fn split_allowing_empty_payload(token: &[u8]) -> Result<Segments<'_>> {
-    // The signature segment is the longest and has no dots: search the first two from the
-    // front, then check the rest in one pass of a byte search (the hot path of every decode).
-    let Some(first) = token.iter().position(|b| *b == b'.') else {
+    // Every decode scans the whole token for dots: a vectorised byte search.
+    let mut dots = memchr::memchr_iter(b'.', token);
+    let (Some(first), Some(second)) = (dots.next(), dots.next()) else {
         return Err(malformed("Not enough segments"));
     };
-    let Some(second) = token[first + 1..].iter().position(|b| *b == b'.') else {
-        return Err(malformed("Not enough segments"));
-    };
-    let second = first + 1 + second;
-    if token[second + 1..].contains(&b'.') {
+    if dots.next().is_some() {
         return Err(malformed("Too many segments"));
     }
     let header = &token[..first];
@@ -59,11 +57,45 @@ pub(crate) fn split_allowing_empty_payload(token: &[u8]) -> Result<Segments<'_>>
 /// Decodes canonical unpadded base64url; anything else (padding, `+/`, stray characters,
 /// non-zero trailing bits) is refused, naming the segment.
 pub(crate) fn b64_decode(segment: &[u8], what: &str) -> Result<Vec<u8>> {
-    URL_SAFE_NO_PAD.decode(segment).map_err(|_| {
-        malformed(format!(
-            "Invalid {what} encoding: not canonical unpadded base64url"
-        ))
-    })
+    URL_SAFE_NO_PAD
+        .decode(segment)
+        .map_err(|_| invalid_encoding(what))
+}
+
+/// Room for a decoded segment on the stack, so the common token decodes without allocating;
+/// larger segments go to the heap.
+pub(crate) struct SegmentBuffer<const N: usize> {
+    inline: [u8; N],
+    heap: Vec<u8>,
+}
+
+impl<const N: usize> SegmentBuffer<N> {
+    pub(crate) fn new() -> Self {
+        SegmentBuffer {
+            inline: [0; N],
+            heap: Vec::new(),
+        }
+    }
+
+    /// Decodes `segment` as [`b64_decode`] does, into this buffer.
+    pub(crate) fn decode(&mut self, segment: &[u8], what: &str) -> Result<&[u8]> {
+        // base64 wants room for its estimate: 3 bytes per 4 characters, rounded up.
+        if segment.len() / 4 * 3 + 3 <= N {
+            let len = URL_SAFE_NO_PAD
+                .decode_slice(segment, &mut self.inline)
+                .map_err(|_| invalid_encoding(what))?;
+            Ok(&self.inline[..len])
+        } else {
+            self.heap = b64_decode(segment, what)?;
+            Ok(&self.heap)
+        }
+    }
+}
+
+fn invalid_encoding(what: &str) -> Error {
+    malformed(format!(
+        "Invalid {what} encoding: not canonical unpadded base64url"
+    ))
 }
 
 /// Encodes unpadded base64url onto `out`.
@@ -89,30 +121,15 @@ impl Header {
     /// Parses and type-checks a header object (`alg` required; `kid`, `typ`, `cty` strings; `crit`
     /// a non-empty array of strings).
     pub(crate) fn from_map(map: Map<String, Value>) -> Result<Header> {
-        match map.get("alg") {
-            Some(Value::String(_)) => {}
-            Some(_) => return Err(malformed("Invalid header: alg must be a string")),
-            None => return Err(malformed("Invalid header: alg is missing")),
-        }
-        for name in ["kid", "typ", "cty"] {
-            if let Some(v) = map.get(name) {
-                if !v.is_string() {
-                    return Err(malformed(format!(
-                        "Invalid header: {name} must be a string"
-                    )));
-                }
-            }
-        }
-        if let Some(crit) = map.get("crit") {
-            let ok = matches!(crit, Value::Array(items)
-                if !items.is_empty() && items.iter().all(Value::is_string));
-            if !ok {
-                return Err(malformed(
-                    "Invalid header: crit must be a non-empty array of strings",
-                ));
-            }
-        }
+        check_header_types(&map)?;
         Ok(Header { map })
+    }
+
+    /// The owned header of a borrowed one [`check_header_types`] has accepted.
+    pub(crate) fn from_checked_ref(header: &ObjectRef<'_>) -> Header {
+        Header {
+            map: header.to_map(),
+        }
     }
 
     /// The `alg` value exactly as the token states it (possibly unknown or `none`).
@@ -149,26 +166,61 @@ impl Header {
     pub fn as_map(&self) -> &Map<String, Value> {
         &self.map
     }
+}
 
-    /// Refuses headers that change how the token must be processed in ways ferrojwt does not
-    /// implement: any `crit` extension, and unencoded payloads (`b64: false`, RFC 7797).
-    pub(crate) fn check_processing_rules(&self) -> Result<()> {
-        if let Some(name) = self.crit().next() {
-            return Err(Error::new(
-                ErrorKind::UnsupportedCriticalHeader,
-                format!("Unsupported critical header extension {name:?}"),
-            ));
-        }
-        if let Some(b64) = self.map.get("b64") {
-            if b64 != &Value::Bool(true) {
-                return Err(Error::new(
-                    ErrorKind::UnsupportedCriticalHeader,
-                    "Unencoded payloads (b64) are not supported",
-                ));
+/// The type rules of [`Header::from_map`], on either form of a header.
+pub(crate) fn check_header_types<H: ClaimSet>(header: &H) -> Result<()> {
+    match header.claim("alg") {
+        Some(alg) if alg.as_text().is_some() => {}
+        Some(_) => return Err(malformed("Invalid header: alg must be a string")),
+        None => return Err(malformed("Invalid header: alg is missing")),
+    }
+    for name in ["kid", "typ", "cty"] {
+        if let Some(v) = header.claim(name) {
+            if v.as_text().is_none() {
+                return Err(malformed(format!(
+                    "Invalid header: {name} must be a string"
+                )));
             }
         }
-        Ok(())
     }
+    if let Some(crit) = header.claim("crit") {
+        let ok = crit
+            .as_items()
+            .is_some_and(|items| !items.is_empty() && items.iter().all(|i| i.as_text().is_some()));
+        if !ok {
+            return Err(malformed(
+                "Invalid header: crit must be a non-empty array of strings",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses headers that change how the token must be processed in ways ferrojwt does not
+/// implement: any `crit` extension, and unencoded payloads (`b64: false`, RFC 7797). The header
+/// must have passed [`check_header_types`].
+pub(crate) fn check_processing_rules<H: ClaimSet>(header: &H) -> Result<()> {
+    let first_crit = header
+        .claim("crit")
+        .and_then(ClaimValue::as_items)
+        .and_then(|items| items.first())
+        .and_then(ClaimValue::as_text);
+    if let Some(name) = first_crit {
+        return Err(Error::new(
+            ErrorKind::UnsupportedCriticalHeader,
+            format!("Unsupported critical header extension {name:?}"),
+        ));
+    }
+    if let Some(b64) = header.claim("b64") {
+        if b64.as_boolean() != Some(true) {
+            return Err(Error::new(
+                ErrorKind::UnsupportedCriticalHeader,
+                "Unencoded payloads (b64) are not supported",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Parses the header segment.
@@ -245,12 +297,12 @@ mod tests {
             r#"{"alg":"HS256","b64":false}"#,
         ] {
             assert_eq!(
-                parse(h).check_processing_rules().unwrap_err().kind(),
+                check_processing_rules(parse(h).as_map())
+                    .unwrap_err()
+                    .kind(),
                 ErrorKind::UnsupportedCriticalHeader
             );
         }
-        assert!(parse(r#"{"alg":"HS256","b64":true}"#)
-            .check_processing_rules()
-            .is_ok());
+        assert!(check_processing_rules(parse(r#"{"alg":"HS256","b64":true}"#).as_map()).is_ok());
     }
 }

@@ -8,15 +8,23 @@
 //! byte for byte: insertion order, `\uXXXX` escapes in lower-case hex, and floats in Python's
 //! `repr` form. That is what makes our tokens identical to PyJWT 1.x's.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Number, Value};
 
 use crate::error::{malformed, Error, ErrorKind, Result};
+use crate::json_ref::{JsonRef, ObjectRef};
 
 /// Deepest nesting of arrays and objects accepted in a header or claims set.
 pub const MAX_DEPTH: usize = 64;
 
 /// Parses `input` as one strict JSON value.
 pub fn parse(input: &[u8]) -> Result<Value> {
+    parse_ref(input).map(|value| value.to_value())
+}
+
+/// Parses `input` as one strict JSON value, borrowing strings from it where possible.
+pub fn parse_ref(input: &[u8]) -> Result<JsonRef<'_>> {
     let text = std::str::from_utf8(input).map_err(|_| malformed("JSON is not valid UTF-8"))?;
     let mut reader = Reader {
         bytes: text.as_bytes(),
@@ -24,22 +32,59 @@ pub fn parse(input: &[u8]) -> Result<Value> {
         pos: 0,
     };
     reader.skip_ws();
-    let value = reader.value(0)?;
+    let value = reader.value(0).map_err(|e| *e)?;
     reader.skip_ws();
     if reader.pos != reader.bytes.len() {
-        return Err(reader.error("unexpected data after the JSON value"));
+        return Err(*reader.error("unexpected data after the JSON value"));
     }
     Ok(value)
 }
 
 /// Parses `input` and requires a JSON object (headers and claims sets are objects).
 pub fn parse_object(input: &[u8], what: &'static str) -> Result<Map<String, Value>> {
-    match parse(input) {
-        Ok(Value::Object(map)) => Ok(map),
+    parse_object_ref(input, what).map(|object| object.to_map())
+}
+
+/// As [`parse_object`], borrowing from `input`.
+pub fn parse_object_ref<'a>(input: &'a [u8], what: &'static str) -> Result<ObjectRef<'a>> {
+    match parse_ref(input) {
+        Ok(JsonRef::Object(object)) => Ok(object),
         Ok(_) => Err(malformed(format!("Invalid {what}: must be a JSON object"))),
         Err(e) => Err(malformed(format!("Invalid {what}: {}", e.message()))),
     }
 }
+
+/// Objects up to this many members are checked for duplicate names pairwise; larger ones are
+/// sorted, so a 64 KiB token of short names costs O(n log n), not O(n²).
+const PAIRWISE_DUPLICATE_CHECK: usize = 16;
+
+/// Refuses an object that repeats a member name, naming the first member that repeats one.
+fn check_duplicate_names(members: &[(Cow<'_, str>, JsonRef<'_>)]) -> ReadResult<()> {
+    let duplicate = |name: &str| Box::new(malformed(format!("duplicate member name {name:?}")));
+    if members.len() <= PAIRWISE_DUPLICATE_CHECK {
+        for (i, (name, _)) in members.iter().enumerate() {
+            if members[..i].iter().any(|(seen, _)| seen == name) {
+                return Err(duplicate(name));
+            }
+        }
+        return Ok(());
+    }
+    let mut names: Vec<&str> = members.iter().map(|(n, _)| n.as_ref()).collect();
+    names.sort_unstable();
+    if names.windows(2).all(|pair| pair[0] != pair[1]) {
+        return Ok(());
+    }
+    // Rare error path: find the first repeat in input order for the message.
+    let mut seen = std::collections::HashSet::new();
+    match members.iter().find(|(name, _)| !seen.insert(name.as_ref())) {
+        Some((name, _)) => Err(duplicate(name)),
+        None => Ok(()),
+    }
+}
+
+/// The reader's results: errors are boxed so that a `Result<JsonRef>` stays as small as the value
+/// (every member returns one; moving a wide error type through each dominated parsing time).
+type ReadResult<T> = std::result::Result<T, Box<Error>>;
 
 struct Reader<'a> {
     text: &'a str,
@@ -48,8 +93,8 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, what: &str) -> Error {
-        malformed(format!("{what} at byte {}", self.pos))
+    fn error(&self, what: &str) -> Box<Error> {
+        Box::new(malformed(format!("{what} at byte {}", self.pos)))
     }
 
     fn skip_ws(&mut self) {
@@ -62,7 +107,7 @@ impl<'a> Reader<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn expect_literal(&mut self, literal: &str, value: Value) -> Result<Value> {
+    fn expect_literal(&mut self, literal: &str, value: JsonRef<'a>) -> ReadResult<JsonRef<'a>> {
         if self.bytes[self.pos..].starts_with(literal.as_bytes()) {
             self.pos += literal.len();
             Ok(value)
@@ -71,31 +116,32 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value> {
+    fn value(&mut self, depth: usize) -> ReadResult<JsonRef<'a>> {
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
-            Some(b'"') => Ok(Value::String(self.string()?)),
-            Some(b't') => self.expect_literal("true", Value::Bool(true)),
-            Some(b'f') => self.expect_literal("false", Value::Bool(false)),
-            Some(b'n') => self.expect_literal("null", Value::Null),
+            Some(b'"') => Ok(JsonRef::Str(self.string()?)),
+            Some(b't') => self.expect_literal("true", JsonRef::Bool(true)),
+            Some(b'f') => self.expect_literal("false", JsonRef::Bool(false)),
+            Some(b'n') => self.expect_literal("null", JsonRef::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.error("unexpected character")),
             None => Err(self.error("unexpected end of JSON")),
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value> {
+    fn object(&mut self, depth: usize) -> ReadResult<JsonRef<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error("JSON nested too deeply"));
         }
         self.pos += 1;
-        let mut map = Map::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(map));
+            return Ok(JsonRef::Object(ObjectRef::default()));
         }
+        // Claims sets and headers rarely have more: one allocation for the usual object.
+        let mut members = Vec::with_capacity(8);
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
@@ -109,31 +155,21 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             self.skip_ws();
             let value = self.value(depth)?;
-            // One hash per member on the hot path: the entry both detects and inserts.
-            match map.entry(key) {
-                serde_json::map::Entry::Vacant(slot) => {
-                    slot.insert(value);
-                }
-                serde_json::map::Entry::Occupied(taken) => {
-                    return Err(malformed(format!(
-                        "duplicate member name {:?}",
-                        taken.key()
-                    )));
-                }
-            }
+            members.push((key, value));
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(map));
+                    check_duplicate_names(&members)?;
+                    return Ok(JsonRef::Object(ObjectRef::from_unique_members(members)));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
             }
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value> {
+    fn array(&mut self, depth: usize) -> ReadResult<JsonRef<'a>> {
         if depth > MAX_DEPTH {
             return Err(self.error("JSON nested too deeply"));
         }
@@ -142,7 +178,7 @@ impl<'a> Reader<'a> {
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(JsonRef::Array(items));
         }
         loop {
             self.skip_ws();
@@ -152,14 +188,14 @@ impl<'a> Reader<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(JsonRef::Array(items));
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
             }
         }
     }
 
-    fn hex4(&mut self) -> Result<u32> {
+    fn hex4(&mut self) -> ReadResult<u32> {
         let digits = self
             .text
             .get(self.pos..self.pos + 4)
@@ -169,16 +205,16 @@ impl<'a> Reader<'a> {
         u32::from_str_radix(digits, 16).map_err(|_| self.error("invalid \\u escape"))
     }
 
-    fn string(&mut self) -> Result<String> {
+    fn string(&mut self) -> ReadResult<Cow<'a, str>> {
         self.pos += 1; // opening quote
         let start = self.pos;
-        // Fast path: no escapes, which is nearly every JWT string.
+        // Fast path: no escapes, which is nearly every JWT string; it stays a slice of the input.
         while let Some(&b) = self.bytes.get(self.pos) {
             match b {
                 b'"' => {
                     let s = &self.text[start..self.pos];
                     self.pos += 1;
-                    return Ok(s.to_owned());
+                    return Ok(Cow::Borrowed(s));
                 }
                 b'\\' => break,
                 0x00..=0x1f => return Err(self.error("control character in string")),
@@ -193,7 +229,7 @@ impl<'a> Reader<'a> {
             match b {
                 b'"' => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 b'\\' => {
                     self.pos += 1;
@@ -256,11 +292,13 @@ impl<'a> Reader<'a> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<Value> {
+    fn number(&mut self) -> ReadResult<JsonRef<'a>> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.pos += 1;
         }
+        let digits_start = self.pos;
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => {
@@ -287,19 +325,28 @@ impl<'a> Reader<'a> {
             }
         }
         let text = &self.text[start..self.pos];
+        // Up to 18 digits always fit an i64: the usual NumericDate or id needs no parser.
+        if integer && self.pos - digits_start <= 18 {
+            let magnitude = self.bytes[digits_start..self.pos]
+                .iter()
+                .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0'));
+            return Ok(JsonRef::Int(if negative { -magnitude } else { magnitude }));
+        }
         if integer {
             if let Ok(i) = text.parse::<i64>() {
-                return Ok(Value::Number(i.into()));
+                return Ok(JsonRef::Int(i));
             }
             if let Ok(u) = text.parse::<u64>() {
-                return Ok(Value::Number(u.into()));
+                return Ok(JsonRef::UInt(u));
             }
             return Err(self.error("integer outside the 64-bit range"));
         }
         let f: f64 = text.parse().map_err(|_| self.error("invalid number"))?;
-        Number::from_f64(f)
-            .map(Value::Number)
-            .ok_or_else(|| self.error("number out of range"))
+        if f.is_finite() {
+            Ok(JsonRef::Float(f))
+        } else {
+            Err(self.error("number out of range"))
+        }
     }
 }
 
@@ -547,6 +594,59 @@ mod tests {
         assert!(parse(ok.as_bytes()).is_ok());
         let huge = "[".repeat(1_000_000);
         assert!(parse(huge.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn integers_keep_their_exact_value_at_every_length() {
+        let int = |text: &'static str| parse_ref(text.as_bytes()).unwrap();
+        assert_eq!(int("0"), JsonRef::Int(0));
+        assert_eq!(int("-0"), JsonRef::Int(0));
+        assert_eq!(
+            int("999999999999999999"),
+            JsonRef::Int(999_999_999_999_999_999)
+        );
+        assert_eq!(
+            int("-999999999999999999"),
+            JsonRef::Int(-999_999_999_999_999_999)
+        );
+        assert_eq!(
+            int("1000000000000000000"),
+            JsonRef::Int(1_000_000_000_000_000_000)
+        );
+        assert_eq!(int("9223372036854775807"), JsonRef::Int(i64::MAX));
+        assert_eq!(int("-9223372036854775808"), JsonRef::Int(i64::MIN));
+        assert_eq!(int("9223372036854775808"), JsonRef::UInt(1 << 63));
+        assert_eq!(int("18446744073709551615"), JsonRef::UInt(u64::MAX));
+        assert_eq!(int("1.5e3"), JsonRef::Float(1500.0));
+        for out_of_range in ["18446744073709551616", "-9223372036854775809", "1e999"] {
+            assert!(
+                parse_ref(out_of_range.as_bytes()).is_err(),
+                "{out_of_range}"
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_names_are_refused_in_small_and_large_objects() {
+        let message = |input: &str| parse(input.as_bytes()).unwrap_err().message().to_owned();
+        // An escape spells the same name: still a duplicate.
+        assert!(message(r#"{"a":1,"\u0061":2}"#).contains(r#"duplicate member name "a""#));
+        for n in [PAIRWISE_DUPLICATE_CHECK, PAIRWISE_DUPLICATE_CHECK + 1, 500] {
+            let mut members: Vec<String> = (0..n).map(|i| format!("\"m{i}\":{i}")).collect();
+            let unique = format!("{{{}}}", members.join(","));
+            assert!(parse(unique.as_bytes()).is_ok(), "{n} unique members");
+            // The first repeat in input order is the one reported, whatever the object's size.
+            members.insert(n / 2, "\"m3\":0".into());
+            members.push("\"m1\":0".into());
+            let repeated = format!("{{{}}}", members.join(","));
+            assert!(
+                message(&repeated).contains(r#"duplicate member name "m3""#),
+                "{n}"
+            );
+        }
+        // Nested objects are checked too, and names are compared exactly (case matters).
+        assert!(parse(br#"{"a":{"x":1,"X":2}}"#).is_ok());
+        assert!(parse(br#"{"a":[{"x":1,"x":2}]}"#).is_err());
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod codec;
 mod crypto;
 mod error;
 mod json;
+mod json_ref;
 mod key;
 mod refresh;
 mod token;
@@ -44,12 +45,15 @@ pub use claims::{
 pub use codec::{Header, DEFAULT_MAX_TOKEN_SIZE};
 pub use crypto::{raw as raw_crypto, Curve, KeyType, MIN_RSA_BITS};
 pub use error::{Error, ErrorKind, Result};
-pub use json::{parse as parse_json, to_python_json, write_python_float};
+pub use json::{
+    parse as parse_json, parse_ref as parse_json_ref, to_python_json, write_python_float,
+};
+pub use json_ref::{JsonRef, ObjectRef};
 pub use key::{Key, KeySet, ASYMMETRIC_SECRET_MESSAGE};
 pub use refresh::RefreshPolicy;
 pub use token::{
-    decode, decode_at, decode_header, decode_unverified, decode_with, decode_with_keyset, encode,
-    encode_with_header, verify_jws, Decoded, VerifiedJws,
+    decode, decode_at, decode_claims_with, decode_header, decode_unverified, decode_with,
+    decode_with_keyset, encode, encode_with_header, verify_jws, Decoded, VerifiedJws, Verifier,
 };
 pub use validation::{Profile, Validation};
 

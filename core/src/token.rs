@@ -8,6 +8,7 @@ use crate::claims::{numeric_date_value, Claims, NUMERIC_DATE_CLAIMS};
 use crate::codec::{self, Header};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json;
+use crate::json_ref::{JsonRef, ObjectRef};
 use crate::key::{Key, KeySet};
 use crate::validation::Validation;
 
@@ -177,11 +178,11 @@ pub fn decode_with(
     validation: &Validation,
     now: DateTime<Utc>,
 ) -> Result<Decoded> {
-    let keys = match key {
-        Some(k) => Keys::One(k),
-        None => Keys::None,
+    let verifier = match key {
+        Some(k) => Verifier::Key(k),
+        None => Verifier::Unverified,
     };
-    decode_impl(token, keys, validation, now)
+    decode_claims_with(token, verifier, validation, now, owned)
 }
 
 /// Verifies `token` against a [`KeySet`] (the token's `kid` selects the key; see [`KeySet`]) and
@@ -192,13 +193,71 @@ pub fn decode_with_keyset(
     validation: &Validation,
     now: DateTime<Utc>,
 ) -> Result<Decoded> {
-    decode_impl(token, Keys::Set(keys), validation, now)
+    decode_claims_with(token, Verifier::KeySet(keys), validation, now, owned)
 }
 
-enum Keys<'a> {
-    None,
-    One(&'a Key),
-    Set(&'a KeySet),
+fn owned(header: &ObjectRef<'_>, claims: &ObjectRef<'_>) -> Decoded {
+    Decoded {
+        header: Header::from_checked_ref(header),
+        claims: claims.to_map(),
+    }
+}
+
+/// What a decode verifies the signature with.
+#[derive(Clone, Copy)]
+pub enum Verifier<'a> {
+    /// Nothing: allowed only when `verify_signature` is off (inspection).
+    Unverified,
+    /// One key.
+    Key(&'a Key),
+    /// A key set; the token's `kid` selects the key (see [`KeySet`]).
+    KeySet(&'a KeySet),
+}
+
+/// The pipeline of [`decode_at`] (same checks, same order), handing the verified header and
+/// claims to `build` in their borrowed form instead of copying them into a [`Decoded`].
+///
+/// This is how a binding turns claims into its own objects with no intermediate `serde_json`
+/// map: `build` runs only once every check has passed.
+///
+/// ```
+/// use chrono::Utc;
+/// use ferrojwt::{decode_claims_with, encode, Algorithm, Claims, Key, Validation, Verifier};
+/// let key = Key::from_secret(b"secret").unwrap();
+/// let claims: Claims = serde_json::from_str(r#"{"user":"ann"}"#).unwrap();
+/// let token = encode(&claims, Algorithm::HS256, &key).unwrap();
+/// let v = Validation::new(&[Algorithm::HS256]);
+/// let user = decode_claims_with(token.as_bytes(), Verifier::Key(&key), &v, Utc::now(), |_, c| {
+///     c.get("user").and_then(|u| u.as_str()).map(str::to_owned)
+/// });
+/// assert_eq!(user.unwrap().as_deref(), Some("ann"));
+/// ```
+pub fn decode_claims_with<R>(
+    token: &[u8],
+    verifier: Verifier<'_>,
+    validation: &Validation,
+    now: DateTime<Utc>,
+    build: impl FnOnce(&ObjectRef<'_>, &ObjectRef<'_>) -> R,
+) -> Result<R> {
+    validation.check_options()?;
+    let mut header_buffer = codec::SegmentBuffer::<256>::new();
+    let segments = open(token, validation.max_token_size)?;
+    let header = checked_header(header_buffer.decode(segments.header, "header")?)?;
+    if validation.verify_signature {
+        check_signature(&segments, &header, verifier, &validation.algorithms)?;
+    }
+    if segments.payload.is_empty() {
+        return Err(Error::new(
+            ErrorKind::MalformedToken,
+            "Empty payload segment",
+        ));
+    }
+    let mut payload_buffer = codec::SegmentBuffer::<1024>::new();
+    let payload = payload_buffer.decode(segments.payload, "payload")?;
+    let claims = json::parse_object_ref(payload, "payload")?;
+    validation.check_typ(header.get("typ").and_then(JsonRef::as_str))?;
+    validation.validate_claims(&claims, now)?;
+    Ok(build(&header, &claims))
 }
 
 /// A verified compact JWS: its header and raw payload bytes (for payloads that are not JWT claims).
@@ -238,21 +297,18 @@ pub fn verify_jws(
     algorithms: &[Algorithm],
     max_token_size: usize,
 ) -> Result<VerifiedJws> {
-    let (header, payload) =
-        verify_segments(token, Keys::Set(keys), algorithms, max_token_size, true)?;
+    let segments = open(token, max_token_size)?;
+    let header_json = codec::b64_decode(segments.header, "header")?;
+    let header = checked_header(&header_json)?;
+    check_signature(&segments, &header, Verifier::KeySet(keys), algorithms)?;
     Ok(VerifiedJws {
-        header,
-        payload: codec::b64_decode(payload, "payload")?,
+        header: Header::from_checked_ref(&header),
+        payload: codec::b64_decode(segments.payload, "payload")?,
     })
 }
 
-fn verify_segments<'t>(
-    token: &'t [u8],
-    keys: Keys<'_>,
-    algorithms: &[Algorithm],
-    max_token_size: usize,
-    verify_signature: bool,
-) -> Result<(Header, &'t [u8])> {
+/// Size cap, then the three segments.
+fn open(token: &[u8], max_token_size: usize) -> Result<codec::Segments<'_>> {
     if token.len() > max_token_size {
         return Err(Error::new(
             ErrorKind::TokenTooLarge,
@@ -263,63 +319,54 @@ fn verify_segments<'t>(
             ),
         ));
     }
-    let segments = codec::split_allowing_empty_payload(token)?;
-    let header = codec::parse_header(segments.header)?;
-    header.check_processing_rules()?;
-
-    if verify_signature {
-        let alg = allowed_algorithm(header.alg(), algorithms)?;
-        let candidates = match keys {
-            Keys::One(k) => {
-                k.check_algorithm(alg)?;
-                vec![k]
-            }
-            Keys::Set(set) => set.candidates(header.kid(), alg)?,
-            Keys::None => {
-                return Err(Error::new(
-                    ErrorKind::InvalidArgument,
-                    "a key is required to verify a signature",
-                ))
-            }
-        };
-        let signature = codec::b64_decode(segments.signature, "signature")?;
-        let mut result = Err(crate::crypto::bad_signature());
-        for key in candidates {
-            result = key.verify(alg, segments.signing_input, &signature);
-            if result.is_ok() {
-                break;
-            }
-        }
-        result?;
-    }
-    Ok((header, segments.payload))
+    codec::split_allowing_empty_payload(token)
 }
 
-fn decode_impl(
-    token: &[u8],
-    keys: Keys<'_>,
-    validation: &Validation,
-    now: DateTime<Utc>,
-) -> Result<Decoded> {
-    validation.check_options()?;
-    let (header, payload) = verify_segments(
-        token,
-        keys,
-        &validation.algorithms,
-        validation.max_token_size,
-        validation.verify_signature,
-    )?;
-    if payload.is_empty() {
-        return Err(Error::new(
-            ErrorKind::MalformedToken,
-            "Empty payload segment",
-        ));
+/// The header parsed, type-checked and held to the processing rules (`crit`, `b64`).
+fn checked_header(header_json: &[u8]) -> Result<ObjectRef<'_>> {
+    let header = json::parse_object_ref(header_json, "header")?;
+    codec::check_header_types(&header)?;
+    codec::check_processing_rules(&header)?;
+    Ok(header)
+}
+
+/// `alg` against the allow-list, key selection and family, then the signature itself.
+fn check_signature(
+    segments: &codec::Segments<'_>,
+    header: &ObjectRef<'_>,
+    verifier: Verifier<'_>,
+    algorithms: &[Algorithm],
+) -> Result<()> {
+    let alg_name = header.get("alg").and_then(JsonRef::as_str).unwrap_or("");
+    let alg = allowed_algorithm(alg_name, algorithms)?;
+    let one;
+    let candidates: &[&Key] = match verifier {
+        Verifier::Key(k) => {
+            k.check_algorithm(alg)?;
+            one = [k];
+            &one
+        }
+        Verifier::KeySet(set) => {
+            &set.candidates(header.get("kid").and_then(JsonRef::as_str), alg)?
+        }
+        Verifier::Unverified => {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                "a key is required to verify a signature",
+            ))
+        }
+    };
+    // Every signature ferrojwt can verify (RSA up to 8192 bits) fits on the stack.
+    let mut buffer = codec::SegmentBuffer::<1032>::new();
+    let signature = buffer.decode(segments.signature, "signature")?;
+    let mut result = Err(crate::crypto::bad_signature());
+    for key in candidates {
+        result = key.verify(alg, segments.signing_input, signature);
+        if result.is_ok() {
+            break;
+        }
     }
-    let payload = codec::b64_decode(payload, "payload")?;
-    let claims = json::parse_object(&payload, "payload")?;
-    validation.validate_header(&header)?;
-    validation.validate(&claims, now)?;
-    Ok(Decoded { header, claims })
+    result
 }
 
 /// Parses `token` without verifying anything: for inspection (`kid` lookup, debugging) only.

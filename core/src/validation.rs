@@ -4,13 +4,11 @@
 //! get): required claims → `iat` → `nbf` → `exp` → `orig_iat` type → `iss` → `aud` → (strict
 //! profile) `sub`/`jti` types.
 
-use chrono::{DateTime, Utc};
-use serde_json::Value;
-
 use crate::algorithm::Algorithm;
-use crate::claims::{numeric_date, timestamp_f64, timestamp_secs, Claims};
+use crate::claims::{numeric_date_in, timestamp_f64, timestamp_secs, ClaimSet, ClaimValue, Claims};
 use crate::codec::{Header, DEFAULT_MAX_TOKEN_SIZE};
 use crate::error::{Error, ErrorKind, Result};
+use chrono::{DateTime, Utc};
 
 /// Which set of rules to apply.
 ///
@@ -121,12 +119,15 @@ impl Validation {
 
     /// Checks the header's `typ` when [`Validation::required_typ`] is set.
     pub fn validate_header(&self, header: &Header) -> Result<()> {
+        self.check_typ(header.typ())
+    }
+
+    /// Checks a header's `typ` value against [`Validation::required_typ`].
+    pub(crate) fn check_typ(&self, typ: Option<&str>) -> Result<()> {
         let Some(want) = &self.required_typ else {
             return Ok(());
         };
-        let matches = header
-            .typ()
-            .is_some_and(|typ| media_type(typ) == media_type(want));
+        let matches = typ.is_some_and(|typ| media_type(typ) == media_type(want));
         if matches {
             Ok(())
         } else {
@@ -149,6 +150,15 @@ impl Validation {
     /// assert_eq!(v.validate(&claims, at(1000)).unwrap_err().kind(), ErrorKind::ExpiredSignature);
     /// ```
     pub fn validate(&self, claims: &Claims, now: DateTime<Utc>) -> Result<()> {
+        self.validate_claims(claims, now)
+    }
+
+    /// [`Validation::validate`] for either form of a claims set (owned or borrowed).
+    pub(crate) fn validate_claims<C: ClaimSet>(
+        &self,
+        claims: &C,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         self.check_options()?;
         let now = match self.profile {
             Profile::PyJwt1 => timestamp_secs(now) as f64,
@@ -157,13 +167,13 @@ impl Validation {
         let leeway = self.leeway;
 
         for name in &self.required_claims {
-            if !claims.contains_key(name) {
+            if claims.claim(name).is_none() {
                 return Err(missing(name.clone()));
             }
         }
 
         if self.verify_iat {
-            let iat = numeric_date(claims, "iat", "Issued At claim (iat) must be an integer.")?;
+            let iat = numeric_date_in(claims, "iat", "Issued At claim (iat) must be an integer.")?;
             if let (Some(iat), Profile::Strict) = (iat, self.profile) {
                 if iat > now + leeway {
                     return Err(Error::claim(
@@ -177,7 +187,7 @@ impl Validation {
 
         if self.verify_nbf {
             if let Some(nbf) =
-                numeric_date(claims, "nbf", "Not Before claim (nbf) must be an integer.")?
+                numeric_date_in(claims, "nbf", "Not Before claim (nbf) must be an integer.")?
             {
                 if nbf > now + leeway {
                     return Err(Error::claim(
@@ -190,7 +200,7 @@ impl Validation {
         }
 
         if self.verify_exp {
-            if let Some(exp) = numeric_date(
+            if let Some(exp) = numeric_date_in(
                 claims,
                 "exp",
                 "Expiration Time claim (exp) must be an integer.",
@@ -209,18 +219,15 @@ impl Validation {
         // orig_iat is typed like the other NumericDates, except that falsy values (null, false,
         // "", 0) are left to the refresh rule, which reports them as "orig_iat field is required."
         // exactly as 1.11 did.
-        if claims
-            .get("orig_iat")
-            .is_some_and(|v| !crate::claims::is_falsy(v))
-        {
-            numeric_date(claims, "orig_iat", "orig_iat claim must be a number.")?;
+        if claims.claim("orig_iat").is_some_and(|v| !v.is_falsy()) {
+            numeric_date_in(claims, "orig_iat", "orig_iat claim must be a number.")?;
         }
 
         if self.verify_iss {
             if let Some(issuer) = &self.issuer {
-                match claims.get("iss") {
+                match claims.claim("iss") {
                     None => return Err(missing("iss".to_owned())),
-                    Some(Value::String(iss)) if iss == issuer => {}
+                    Some(iss) if iss.as_text() == Some(issuer.as_str()) => {}
                     Some(_) => {
                         return Err(Error::claim(
                             ErrorKind::InvalidIssuer,
@@ -238,8 +245,8 @@ impl Validation {
 
         if self.profile == Profile::Strict {
             for name in ["sub", "jti"] {
-                if let Some(v) = claims.get(name) {
-                    if !v.is_string() {
+                if let Some(v) = claims.claim(name) {
+                    if v.as_text().is_none() {
                         return Err(Error::claim(
                             ErrorKind::InvalidClaim,
                             name,
@@ -252,9 +259,9 @@ impl Validation {
         Ok(())
     }
 
-    fn validate_aud(&self, claims: &Claims) -> Result<()> {
+    fn validate_aud<C: ClaimSet>(&self, claims: &C) -> Result<()> {
         let invalid = |msg: &'static str| Error::claim(ErrorKind::InvalidAudience, "aud", msg);
-        let token_aud = claims.get("aud");
+        let token_aud = claims.claim("aud");
         let expected = match (&self.audience, token_aud) {
             (None, None) => return Ok(()),
             (Some(_), None) => return Err(missing("aud".to_owned())),
@@ -262,19 +269,22 @@ impl Validation {
             (Some(expected), Some(_)) => expected,
         };
         let matches = |s: &str| expected.iter().any(|e| e == s);
-        let found = match token_aud {
-            Some(Value::String(s)) => matches(s),
-            Some(Value::Array(items)) => {
-                let mut found = false;
-                for item in items {
-                    match item {
-                        Value::String(s) => found |= matches(s),
-                        _ => return Err(invalid("Invalid claim format in token")),
-                    }
+        let Some(token_aud) = token_aud else {
+            return Err(invalid("Invalid claim format in token"));
+        };
+        let found = if let Some(s) = token_aud.as_text() {
+            matches(s)
+        } else if let Some(items) = token_aud.as_items() {
+            let mut found = false;
+            for item in items {
+                match item.as_text() {
+                    Some(s) => found |= matches(s),
+                    None => return Err(invalid("Invalid claim format in token")),
                 }
-                found
             }
-            _ => return Err(invalid("Invalid claim format in token")),
+            found
+        } else {
+            return Err(invalid("Invalid claim format in token"));
         };
         if found {
             Ok(())
@@ -301,7 +311,7 @@ fn media_type(typ: &str) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn at(secs: i64) -> DateTime<Utc> {
         Utc.timestamp_opt(secs, 0).single().unwrap_or_default()

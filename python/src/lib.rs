@@ -203,6 +203,58 @@ mod convert {
         })
     }
 
+    /// A verified claims set, read in place from the token, as the dict `json.loads` would give.
+    pub fn object_ref_to_dict<'py>(
+        py: Python<'py>,
+        object: &fj::ObjectRef<'_>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (name, value) in object.iter() {
+            dict.set_item(claim_name(py, name), ref_to_py(py, value)?)?;
+        }
+        Ok(dict)
+    }
+
+    /// The registered claim names and djangorestframework_jwt's payload names come from interned
+    /// strings (their hashes are cached, so the dict does not hash a fresh str per claim).
+    fn claim_name<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyString> {
+        let interned = match name {
+            "exp" => intern!(py, "exp"),
+            "iat" => intern!(py, "iat"),
+            "nbf" => intern!(py, "nbf"),
+            "iss" => intern!(py, "iss"),
+            "aud" => intern!(py, "aud"),
+            "sub" => intern!(py, "sub"),
+            "jti" => intern!(py, "jti"),
+            "orig_iat" => intern!(py, "orig_iat"),
+            "user_id" => intern!(py, "user_id"),
+            "username" => intern!(py, "username"),
+            "email" => intern!(py, "email"),
+            _ => return PyString::new(py, name),
+        };
+        interned.clone()
+    }
+
+    fn ref_to_py<'py>(py: Python<'py>, value: &fj::JsonRef<'_>) -> PyResult<Bound<'py, PyAny>> {
+        use fj::JsonRef as J;
+        Ok(match value {
+            J::Null => py.None().into_bound(py),
+            J::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            J::Int(i) => i.into_pyobject(py)?.into_any(),
+            J::UInt(u) => u.into_pyobject(py)?.into_any(),
+            J::Float(f) => PyFloat::new(py, *f).into_any(),
+            J::Str(s) => PyString::new(py, s).into_any(),
+            J::Array(items) => {
+                let list = PyList::empty(py);
+                for item in items {
+                    list.append(ref_to_py(py, item)?)?;
+                }
+                list.into_any()
+            }
+            J::Object(object) => object_ref_to_dict(py, object)?.into_any(),
+        })
+    }
+
     /// An ordered JSON object as a dict (insertion order preserved).
     pub fn map_to_dict<'py>(
         py: Python<'py>,
@@ -357,23 +409,21 @@ fn encode(
 }
 
 /// The bytes of a token given as `bytes` or `str` (ASCII only, as a compact JWS is).
-fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, [u8]>> {
+fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
     if let Ok(bytes) = token.cast::<PyBytes>() {
-        return Ok(std::borrow::Cow::Borrowed(bytes.as_bytes()));
+        return Ok(bytes.as_bytes());
     }
     let py = token.py();
     if let Ok(text) = token.cast::<PyString>() {
-        let text = text.to_cow()?;
+        // A lone surrogate cannot be UTF-8: it is not ASCII either.
+        let text = text.to_str().unwrap_or("\u{80}");
         if !text.is_ascii() {
             return Err(errors::decode_error(
                 py,
                 "Invalid token: non-ASCII characters",
             ));
         }
-        return Ok(match text {
-            std::borrow::Cow::Borrowed(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
-            std::borrow::Cow::Owned(t) => std::borrow::Cow::Owned(t.into_bytes()),
-        });
+        return Ok(text.as_bytes());
     }
     Err(errors::decode_error(
         py,
@@ -454,37 +504,91 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
     Ok(Some(out))
 }
 
-/// Verifies and validates a token with PyJWT's arguments; see `ferrojwt.decode`, which only
-/// resolves the key (cached) and normalises `algorithms`, `leeway` and `now` before calling this.
+/// decode(jwt, key="", algorithms=None, options=None, audience=None, issuer=None, leeway=0, now=None)
+/// --
 ///
-/// `key` is None exactly when `options` turn the signature check off. `now` None reads the
-/// clock through Python's `time.time` (looked up on every call, so freezegun's patch is seen).
+/// Verifies ``jwt`` and returns its claims as a ``dict`` in token order.
+///
+/// ``algorithms`` is the allow-list and is required unless ``options["verify_signature"]`` is
+/// False. ``options`` understands ``verify_signature``, ``verify_exp``, ``verify_nbf``,
+/// ``verify_iat``, ``verify_aud``, ``verify_iss`` and ``require`` (claim names); with the
+/// signature check off, the other checks default to off too (PyJWT 2 behaviour) unless set.
+/// ``key`` is a secret (``str``/``bytes``), PEM/DER/OpenSSH/JWK text, a ``cryptography`` key, a
+/// JWK ``dict``, a ``Key`` or a ``KeySet``; it is parsed once and cached. ``leeway`` is seconds or
+/// a ``timedelta``; ``now`` (seconds or a datetime) fixes the clock, which otherwise is
+/// ``time.time()`` read at each call (so freezegun and time-machine apply). PyJWT 1.x's
+/// ``verify=False`` keyword is accepted. Validation follows PyJWT 1.x: whole-second ``now``,
+/// ``iat`` only type-checked, checks in the order iat, nbf, exp, iss, aud.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (token, key, algorithms, options, audience, issuer, leeway, now))]
+#[pyo3(signature = (
+    jwt, key=KeyArg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
+    leeway=None, now=None, **kwargs
+))]
 fn decode<'py>(
     py: Python<'py>,
-    token: &Bound<'py, PyAny>,
-    key: Option<Verifying<'py>>,
-    algorithms: &Bound<'py, PyTuple>,
-    options: Option<&Bound<'py, PyAny>>,
+    jwt: &Bound<'py, PyAny>,
+    #[pyo3(from_py_with = key_arg)] key: KeyArg<'py>,
+    algorithms: Option<&Bound<'py, PyAny>>,
+    options: Option<Bound<'py, PyAny>>,
     audience: Option<&Bound<'py, PyAny>>,
     issuer: Option<&Bound<'py, PyAny>>,
-    leeway: f64,
-    now: Option<f64>,
+    leeway: Option<&Bound<'py, PyAny>>,
+    now: Option<&Bound<'py, PyAny>>,
+    kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let token = token_bytes(token)?;
-    let token: &[u8] = &token;
-    // Unknown names (and "none") can never match a token's alg, so they are simply not allowed.
-    let mut allowed: Vec<fj::Algorithm> = Vec::with_capacity(algorithms.len());
-    for name in algorithms.iter() {
-        let name = name.cast::<PyString>().ok().and_then(|n| n.to_cow().ok());
-        if let Some(alg) = name.as_deref().and_then(fj::Algorithm::from_name) {
-            allowed.push(alg);
+    // The common call (str token, str/bytes secret, a list of names, no options) touches Python
+    // helpers not at all; everything unusual is normalised by the same helpers as before.
+    let options = match kwargs {
+        Some(kwargs) if !kwargs.is_empty() => {
+            Some(python_helper(py, "_legacy_verify_keyword")?.call1((options, kwargs))?)
         }
-    }
-    let mut validation = fj::Validation::new(&allowed);
-    apply_options(options, &mut validation)?;
+        _ => options,
+    };
+    let options = options.filter(|o| !o.is_none());
+    let names = AlgorithmNames::read(algorithms)?;
+    let token_holder;
+    let token = if jwt.is_instance_of::<PyString>() || jwt.is_instance_of::<PyBytes>() {
+        token_bytes(jwt)?
+    } else {
+        token_holder = python_helper(py, "_token_bytes")?.call1((jwt,))?;
+        token_bytes(&token_holder)?
+    };
+
+    let verify_signature = match &options {
+        None => true,
+        Some(o) => o
+            .call_method1(intern!(py, "get"), (intern!(py, "verify_signature"), true))?
+            .is_truthy()?,
+    };
+    let key_holder;
+    let key = if verify_signature {
+        if names.given == 0 {
+            return Err(errors::decode_error(
+                py,
+                "It is required that you pass in a value for the \"algorithms\" argument when calling decode().",
+            ));
+        }
+        key_holder = key_cache::resolve(py, key, &names)?;
+        Some(key_holder.extract::<Verifying<'_>>()?)
+    } else {
+        None
+    };
+    let leeway = match leeway {
+        None => 0.0,
+        Some(l) if is_plain_number(l) => l.extract()?,
+        Some(l) => python_helper(py, "_seconds")?
+            .call1((l, intern!(py, "leeway")))?
+            .extract()?,
+    };
+    let now = match now {
+        None => clock::time(py)?,
+        Some(n) if is_plain_number(n) => n.extract()?,
+        Some(n) => python_helper(py, "_now")?.call1((n,))?.extract()?,
+    };
+
+    let mut validation = fj::Validation::new(&names.allowed);
+    apply_options(options.as_ref(), &mut validation)?;
     validation.audience = audiences(audience)?;
     validation.issuer = match issuer {
         None => None,
@@ -492,21 +596,26 @@ fn decode<'py>(
             issuer
                 .cast::<PyString>()
                 .map_err(|_| PyTypeError::new_err("issuer must be a string or None"))?
-                .to_cow()?
-                .into_owned(),
+                .to_str()?
+                .to_owned(),
         ),
     };
     validation.leeway = leeway;
-    let now = match now {
-        Some(now) => now,
-        None => clock::time(py)?,
-    };
     let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
+
+    // Microseconds of work: keep the GIL and build the dict straight from the token's bytes.
+    let in_place = |verifier| {
+        fj::decode_claims_with(token, verifier, &validation, now, |_, claims| {
+            convert::object_ref_to_dict(py, claims)
+        })
+        .map_err(|e| errors::to_py(py, e))?
+    };
     let decoded = match &key {
-        None => fj::decode_with(token, None, &validation, now),
+        None => return in_place(fj::Verifier::Unverified),
         Some(Verifying::One(k)) if k.0.key_type() == fj::KeyType::Hmac => {
-            fj::decode_with(token, Some(&k.0), &validation, now)
+            return in_place(fj::Verifier::Key(&k.0))
         }
+        // Public-key verification takes tens of microseconds: let other threads run meanwhile.
         Some(Verifying::One(k)) => {
             let k = &k.0;
             py.detach(|| fj::decode_with(token, Some(k), &validation, now))
@@ -518,6 +627,189 @@ fn decode<'py>(
     }
     .map_err(|e| errors::to_py(py, e))?;
     convert::map_to_dict(py, &decoded.claims)
+}
+
+/// `decode`'s `key` argument: PyJWT's default is the empty secret, which is not the same as an
+/// explicit `None` (a type error, as in PyJWT).
+enum KeyArg<'py> {
+    Omitted,
+    Given(Bound<'py, PyAny>),
+}
+
+fn key_arg<'py>(key: &Bound<'py, PyAny>) -> PyResult<KeyArg<'py>> {
+    Ok(KeyArg::Given(key.clone()))
+}
+
+/// `int` or `float` exactly (not `bool`, not a `timedelta` or `datetime`).
+fn is_plain_number(value: &Bound<'_, PyAny>) -> bool {
+    value.is_exact_instance_of::<PyFloat>() || value.is_exact_instance_of::<PyInt>()
+}
+
+/// A function of the pure-Python `ferrojwt` package (the slow paths of argument handling).
+fn python_helper<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    static PACKAGE: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    PACKAGE
+        .get_or_try_init(py, || PyModule::import(py, "ferrojwt").map(Bound::unbind))?
+        .bind(py)
+        .getattr(name)
+}
+
+/// `decode`'s `algorithms`: the names as given (for the key-type decision of `_key`) and the
+/// allow-list they make. Unknown names (and "none") can never match a token's alg, so they are
+/// simply not allowed.
+struct AlgorithmNames<'py> {
+    given_names: Option<Bound<'py, PyAny>>,
+    given: usize,
+    allowed: Vec<fj::Algorithm>,
+}
+
+impl<'py> AlgorithmNames<'py> {
+    fn read(algorithms: Option<&Bound<'py, PyAny>>) -> PyResult<Self> {
+        let mut names = AlgorithmNames {
+            given_names: None,
+            given: 0,
+            allowed: Vec::new(),
+        };
+        let Some(algorithms) = algorithms.filter(|a| !a.is_none()) else {
+            return Ok(names);
+        };
+        let mut add = |name: &Bound<'py, PyAny>| -> PyResult<()> {
+            names.given += 1;
+            if let Ok(name) = name.cast::<PyString>() {
+                if let Some(alg) = fj::Algorithm::from_name(name.to_str()?) {
+                    names.allowed.push(alg);
+                }
+            }
+            Ok(())
+        };
+        if algorithms.is_instance_of::<PyString>() {
+            add(algorithms)?;
+        } else if let Ok(list) = algorithms.cast::<PyList>() {
+            for name in list.iter() {
+                add(&name)?;
+            }
+        } else if let Ok(tuple) = algorithms.cast::<PyTuple>() {
+            for name in tuple.iter() {
+                add(&name)?;
+            }
+        } else {
+            // Any other iterable (a set, a generator): read once, kept as a tuple for `_key`.
+            let tuple = PyTuple::new(
+                algorithms.py(),
+                algorithms.try_iter()?.collect::<PyResult<Vec<_>>>()?,
+            )?;
+            for name in tuple.iter() {
+                add(&name)?;
+            }
+            names.given_names = Some(tuple.into_any());
+            return Ok(names);
+        }
+        names.given_names = Some(algorithms.clone());
+        Ok(names)
+    }
+
+    /// The names as the tuple `ferrojwt._key` takes.
+    fn as_tuple(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        match &self.given_names {
+            None => Ok(PyTuple::empty(py)),
+            Some(names) if names.is_instance_of::<PyString>() => PyTuple::new(py, [names]),
+            Some(names) => match names.cast::<PyTuple>() {
+                Ok(tuple) => Ok(tuple.clone()),
+                Err(_) => PyTuple::new(py, names.try_iter()?.collect::<PyResult<Vec<_>>>()?),
+            },
+        }
+    }
+
+    /// The allow-list as a bit set (the cache key of a parsed key: the algorithms in play decide
+    /// whether key text is a secret or a public key).
+    fn mask(&self) -> u64 {
+        self.allowed
+            .iter()
+            .map(|alg| 1u64 << (*alg as u32 % 64))
+            .fold(0, |a, b| a | b)
+    }
+}
+
+mod key_cache {
+    //! Parsed keys by the identity of the `str`/`bytes` the caller passed: the hot path of every
+    //! decode. Those types are immutable, so the same object always parses to the same key; the
+    //! entry holds the object, so its identity cannot be reused while cached. Anything else, and
+    //! every miss, goes to `ferrojwt._key` (which caches by value).
+    use super::*;
+    use std::sync::Mutex;
+
+    const SLOTS: usize = 8;
+
+    struct Entry {
+        material: Py<PyAny>,
+        mask: u64,
+        parsed: Py<PyAny>,
+    }
+
+    struct Slots {
+        entries: Vec<Entry>,
+        next: usize,
+    }
+
+    static CACHE: Mutex<Slots> = Mutex::new(Slots {
+        entries: Vec::new(),
+        next: 0,
+    });
+
+    /// The native `Key`/`KeySet` for `key`, as `ferrojwt._key` would return it.
+    pub fn resolve<'py>(
+        py: Python<'py>,
+        key: KeyArg<'py>,
+        names: &AlgorithmNames<'py>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let key = match key {
+            KeyArg::Given(key) => key,
+            KeyArg::Omitted => PyString::new(py, "").into_any(),
+        };
+        if key.is_instance_of::<Key>() || key.is_instance_of::<KeySet>() {
+            return Ok(key);
+        }
+        let cacheable =
+            key.is_exact_instance_of::<PyString>() || key.is_exact_instance_of::<PyBytes>();
+        let mask = names.mask();
+        if cacheable {
+            // Only pointer comparisons under the lock: no Python code can run while it is held.
+            let slots = CACHE
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some(entry) = slots
+                .entries
+                .iter()
+                .find(|e| e.mask == mask && e.material.as_ptr() == key.as_ptr())
+            {
+                return Ok(entry.parsed.bind(py).clone());
+            }
+        }
+        let parsed = python_helper(py, "_key")?.call1((&key, names.as_tuple(py)?))?;
+        if cacheable {
+            let entry = Entry {
+                material: key.unbind(),
+                mask,
+                parsed: parsed.clone().unbind(),
+            };
+            let evicted = {
+                let mut slots = CACHE
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                if slots.entries.len() < SLOTS {
+                    slots.entries.push(entry);
+                    None
+                } else {
+                    let at = slots.next;
+                    slots.next = (at + 1) % SLOTS;
+                    Some(std::mem::replace(&mut slots.entries[at], entry))
+                }
+            };
+            // Released outside the lock: freeing the old objects may run arbitrary Python code.
+            drop(evicted);
+        }
+        Ok(parsed)
+    }
 }
 
 mod clock {

@@ -123,7 +123,8 @@ def _serialize_cryptography_key(key: Any) -> bytes:
 
 
 def _key(key: Any, algorithms: tuple) -> Any:
-    """The native key for ``key``, parsed once and cached.
+    """The native key for ``key``, parsed once and cached (``decode`` also keeps the last few
+    ``str``/``bytes`` keys by identity, in front of this cache).
 
     Secrets and asymmetric keys are told apart by the algorithms in play (as PyJWT does): only
     HMAC algorithms → a secret; no HMAC algorithm → PEM, DER, JWK or OpenSSH; a mix → by content.
@@ -248,47 +249,10 @@ def encode(
     return _native.encode(payload, _key(key, _ALGORITHM_TUPLES[algorithm]), algorithm, headers)
 
 
-def decode(
-    jwt: Union[str, bytes],
-    key: KeyLike = "",
-    algorithms: Optional[Iterable[str]] = None,
-    options: Optional[Mapping[str, Any]] = None,
-    audience: Union[str, Iterable[str], None] = None,
-    issuer: Optional[str] = None,
-    leeway: Union[float, _dt.timedelta] = 0,
-    now: Union[float, _dt.datetime, None] = None,
-    **kwargs: Any,
-) -> dict:
-    """Verifies ``jwt`` and returns its claims as a ``dict`` in token order.
-
-    ``algorithms`` is the allow-list and is required unless ``options["verify_signature"]`` is
-    False. ``options`` understands ``verify_signature``, ``verify_exp``, ``verify_nbf``,
-    ``verify_iat``, ``verify_aud``, ``verify_iss`` and ``require`` (claim names); with the
-    signature check off, the other checks default to off too (PyJWT 2 behaviour) unless set.
-    ``now`` (seconds or a datetime) fixes the clock. Validation follows PyJWT 1.x: whole-second
-    ``now``, ``iat`` only type-checked, checks in the order iat, nbf, exp, iss, aud.
-    """
-    # Every call pays for this function, so the common case runs few bytecodes: options,
-    # audience and issuer are read by the binding, and the key is one cache lookup.
-    if kwargs:
-        options = _legacy_verify_keyword(options, kwargs)
-    if algorithms.__class__ is not tuple:
-        algorithms = _algorithm_tuple(algorithms)
-    if jwt.__class__ is not str and jwt.__class__ is not bytes:
-        jwt = _token_bytes(jwt)
-    if options is None or options.get("verify_signature", True):
-        if not algorithms:
-            raise DecodeError(
-                'It is required that you pass in a value for the "algorithms" argument when calling decode().'
-            )
-        native_key = _key(key, algorithms)
-    else:
-        native_key = None
-    if leeway.__class__ is not int:
-        leeway = _seconds(leeway, "leeway")
-    if now is not None:
-        now = _now(now)
-    return _native.decode(jwt, native_key, algorithms, options, audience, issuer, leeway, now)
+#: Verifies a token and returns its claims (PyJWT's ``decode``). It runs natively, arguments
+#: included: only unusual arguments (a ``datetime`` ``now``, a ``timedelta`` leeway, a key that is
+#: not ``str``/``bytes``, PyJWT 1.x's ``verify=``) call back into the helpers below.
+decode = _native.decode
 
 
 def _legacy_verify_keyword(options: Optional[Mapping[str, Any]], kwargs: dict) -> Mapping[str, Any]:

@@ -37,14 +37,15 @@ class KeySet:
 
 def encode(payload: dict, key: Key, algorithm: str, headers: Optional[dict] = None) -> str: ...
 def decode(
-    token: Union[str, bytes],
-    key: Union[Key, KeySet, None],
-    algorithms: tuple[str, ...],
-    options: Optional[Mapping[str, Any]],
-    audience: Union[str, Iterable[str], None],
-    issuer: Optional[str],
-    leeway: float,
-    now: Optional[float],
+    jwt: Union[str, bytes],
+    key: Any = "",
+    algorithms: Optional[Iterable[str]] = None,
+    options: Optional[Mapping[str, Any]] = None,
+    audience: Union[str, Iterable[str], None] = None,
+    issuer: Optional[str] = None,
+    leeway: Any = 0,
+    now: Any = None,
+    **kwargs: Any,
 ) -> dict: ...
 def get_unverified_header(token: bytes) -> dict: ...
 def check_refresh_window(payload: Any, refresh_delta_secs: int, now: float) -> Any: ...

@@ -1,0 +1,161 @@
+"""ferrojwt.decode's argument handling, which runs natively (with a key cache by identity in front
+of ferrojwt._key's cache by value): every accepted form of each argument, and that no cached key
+is ever used under the wrong algorithms."""
+
+import datetime
+import inspect
+import types
+from pathlib import Path
+
+import pytest
+
+import ferrojwt
+from ferrojwt import (
+    DecodeError,
+    ExpiredSignatureError,
+    InvalidAlgorithmError,
+    InvalidArgumentError,
+    InvalidKeyError,
+    InvalidSignatureError,
+)
+
+KEYS = Path(__file__).resolve().parents[2] / "core" / "tests" / "keys"
+T0 = 1_700_000_000
+CLAIMS = {"user_id": 1, "username": "ann", "exp": T0 + 100, "orig_iat": T0}
+
+
+def fresh(text: str) -> str:
+    """An equal str that is a different object (so the identity cache cannot know it)."""
+    return "".join(list(text))
+
+
+def test_rsa_public_key_text_is_never_an_hmac_secret_even_once_cached():
+    private = (KEYS / "rsa2048.pkcs8.pem").read_text()
+    public = (KEYS / "rsa2048.spki.pem").read_text()
+    token = ferrojwt.encode(CLAIMS, private, "RS256")
+    assert ferrojwt.decode(token, public, algorithms=["RS256"], now=T0)["username"] == "ann"
+    # The same str object, now offered as an HMAC secret (the algorithm-confusion attack).
+    forged = ferrojwt.encode(CLAIMS, "unused", "HS256")
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.decode(forged, public, algorithms=["HS256"], now=T0)
+    # And in the other order, for a fresh object: refused first, still verifies as RS256 after.
+    public2 = fresh(public)
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.decode(forged, public2, algorithms=["HS256"], now=T0)
+    assert ferrojwt.decode(token, public2, algorithms=["RS256"], now=T0)["user_id"] == 1
+
+
+def test_many_secrets_in_turn_each_verify_only_their_own_tokens():
+    secrets = [f"secret-number-{i}-" + "k" * 40 for i in range(20)]
+    tokens = [ferrojwt.encode(CLAIMS, s, "HS256") for s in secrets]
+    for _ in range(3):  # more secrets than cache slots, cycled: every lookup evicts
+        for i, secret in enumerate(secrets):
+            assert ferrojwt.decode(tokens[i], secret, algorithms=["HS256"], now=T0) == CLAIMS
+            with pytest.raises(InvalidSignatureError):
+                ferrojwt.decode(tokens[i - 1], secret, algorithms=["HS256"], now=T0)
+            as_bytes = secret.encode()
+            assert ferrojwt.decode(tokens[i], as_bytes, algorithms=("HS256",), now=T0) == CLAIMS
+
+
+def test_equal_secrets_that_are_different_objects_agree():
+    secret = "s" * 50
+    token = ferrojwt.encode(CLAIMS, secret, "HS256")
+    for _ in range(3):
+        assert ferrojwt.decode(token, fresh(secret), algorithms=["HS256"], now=T0) == CLAIMS
+
+
+def test_omitted_key_is_the_empty_secret_and_none_is_a_type_error():
+    token = ferrojwt.encode(CLAIMS, "k" * 50, "HS256")
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.decode(token, algorithms=["HS256"], now=T0)
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.decode(token, "", algorithms=["HS256"], now=T0)
+    with pytest.raises(TypeError):
+        ferrojwt.decode(token, None, algorithms=["HS256"], now=T0)
+    with pytest.raises(TypeError):
+        ferrojwt.decode(token, 12345, algorithms=["HS256"], now=T0)
+
+
+def test_algorithms_in_every_form():
+    secret = "k" * 50
+    token = ferrojwt.encode(CLAIMS, secret, "HS256")
+    for algorithms in (
+        "HS256",
+        ["HS256"],
+        ("HS256",),
+        {"HS256"},
+        frozenset({"HS256", "HS512"}),
+        (name for name in ["HS512", "HS256"]),
+        ["none", "HS256", 7, None],  # unknown names and non-strings are simply not allowed
+    ):
+        assert ferrojwt.decode(token, secret, algorithms=algorithms, now=T0) == CLAIMS
+    with pytest.raises(InvalidAlgorithmError):
+        ferrojwt.decode(token, secret, algorithms=["HS512"], now=T0)
+    # A list naming no implemented algorithm is no allow-list at all.
+    for nothing_known in (["none"], ["hs256"], ""):
+        with pytest.raises(InvalidArgumentError):
+            ferrojwt.decode(token, secret, algorithms=nothing_known, now=T0)
+    # Only public-key algorithms: the secret is read as (and fails as) public-key text.
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.decode(token, secret, algorithms=("RS256", "ES256"), now=T0)
+    for missing in (None, [], (), set()):
+        with pytest.raises(DecodeError, match="algorithms"):
+            ferrojwt.decode(token, secret, algorithms=missing, now=T0)
+    with pytest.raises(TypeError):
+        ferrojwt.decode(token, secret, algorithms=5, now=T0)
+    # Without signature verification no allow-list (and no key) is needed.
+    assert ferrojwt.decode(token, options={"verify_signature": False}) == CLAIMS
+
+
+def test_leeway_and_now_forms():
+    secret = "k" * 50
+    token = ferrojwt.encode(CLAIMS, secret, "HS256")
+    at_exp = T0 + 100
+    for leeway in (1, 1.5, datetime.timedelta(seconds=1)):
+        assert ferrojwt.decode(token, secret, algorithms=["HS256"], leeway=leeway, now=at_exp)
+    for now in (
+        at_exp,
+        float(at_exp),
+        datetime.datetime.fromtimestamp(at_exp, datetime.timezone.utc),
+        datetime.datetime.fromtimestamp(at_exp, datetime.timezone.utc).replace(tzinfo=None),
+    ):
+        with pytest.raises(ExpiredSignatureError):
+            ferrojwt.decode(token, secret, algorithms=["HS256"], now=now)
+    for bad in (True, "1", [1]):
+        with pytest.raises(TypeError):
+            ferrojwt.decode(token, secret, algorithms=["HS256"], leeway=bad, now=T0)
+        with pytest.raises(TypeError):
+            ferrojwt.decode(token, secret, algorithms=["HS256"], now=bad)
+
+
+def test_pyjwt1_verify_keyword_and_unknown_keywords():
+    token = ferrojwt.encode(CLAIMS, "k" * 50, "HS256")
+    assert ferrojwt.decode(token, "wrong", verify=False) == CLAIMS
+    with pytest.raises(InvalidSignatureError):
+        ferrojwt.decode(token, "wrong", algorithms=["HS256"], verify=True, now=T0)
+    with pytest.raises(TypeError, match="colour"):
+        ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], colour="red")
+
+
+def test_token_forms():
+    secret = "k" * 50
+    token = ferrojwt.encode(CLAIMS, secret, "HS256")
+    for form in (token, token.encode(), bytearray(token.encode()), memoryview(token.encode())):
+        assert ferrojwt.decode(form, secret, algorithms=["HS256"], now=T0) == CLAIMS
+    for bad in (token + "é", token[:10] + "\ud800" + token[10:], 12345, None):
+        with pytest.raises(DecodeError):
+            ferrojwt.decode(bad, secret, algorithms=["HS256"], now=T0)
+
+
+def test_options_may_be_any_mapping():
+    token = ferrojwt.encode(CLAIMS, "k" * 50, "HS256")
+    options = types.MappingProxyType({"verify_exp": False})
+    assert ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], options=options, now=T0 + 999)
+
+
+def test_decode_documents_itself():
+    assert "allow-list" in ferrojwt.decode.__doc__
+    params = list(inspect.signature(ferrojwt.decode).parameters)
+    assert params[:8] == [
+        "jwt", "key", "algorithms", "options", "audience", "issuer", "leeway", "now"
+    ]
