@@ -55,6 +55,11 @@ pub fn numeric_date_value(value: &Value) -> Option<f64> {
     in_numeric_date_range(ClaimValue::number(value))
 }
 
+/// Either form of a JSON value as a NumericDate, if it is one.
+pub(crate) fn numeric_date_of<V: ClaimValue>(value: &V) -> Option<f64> {
+    in_numeric_date_range(value.number())
+}
+
 fn in_numeric_date_range(number: Option<f64>) -> Option<f64> {
     number.filter(|f| f.is_finite() && (MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(f))
 }

@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
 
 use crate::error::{malformed, Error, ErrorKind, Result};
 use crate::json_ref::{JsonRef, ObjectRef};
@@ -59,7 +59,7 @@ pub fn parse_object_ref<'a>(input: &'a [u8], what: &'static str) -> Result<Objec
 const PAIRWISE_DUPLICATE_CHECK: usize = 16;
 
 /// Refuses an object that repeats a member name, naming the first member that repeats one.
-fn check_duplicate_names(members: &[(Cow<'_, str>, JsonRef<'_>)]) -> ReadResult<()> {
+pub(crate) fn check_duplicate_names(members: &[(Cow<'_, str>, JsonRef<'_>)]) -> ReadResult<()> {
     let duplicate = |name: &str| Box::new(malformed(format!("duplicate member name {name:?}")));
     if members.len() <= PAIRWISE_DUPLICATE_CHECK {
         for (i, (name, _)) in members.iter().enumerate() {
@@ -351,37 +351,39 @@ impl<'a> Reader<'a> {
 }
 
 /// Appends `value` as Python's `json.dumps(value, separators=(",", ":"))` would write it.
-pub fn write_value(out: &mut String, value: &Value) {
+pub fn write_ref(out: &mut String, value: &JsonRef<'_>) {
     match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(true) => out.push_str("true"),
-        Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => write_number(out, n),
-        Value::String(s) => write_string(out, s),
-        Value::Array(items) => {
+        JsonRef::Null => out.push_str("null"),
+        JsonRef::Bool(true) => out.push_str("true"),
+        JsonRef::Bool(false) => out.push_str("false"),
+        JsonRef::Int(i) => write_integer(out, i.unsigned_abs(), *i < 0),
+        JsonRef::UInt(u) => write_integer(out, *u, false),
+        JsonRef::Float(f) => write_python_float(out, *f),
+        JsonRef::Str(s) => write_string(out, s),
+        JsonRef::Array(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                write_value(out, item);
+                write_ref(out, item);
             }
             out.push(']');
         }
-        Value::Object(map) => write_object(out, map),
+        JsonRef::Object(object) => write_object_ref(out, object),
     }
 }
 
-/// Appends an object in insertion order, Python-style.
-pub fn write_object(out: &mut String, map: &Map<String, Value>) {
+/// Appends an object in member order, Python-style.
+pub fn write_object_ref(out: &mut String, object: &ObjectRef<'_>) {
     out.push('{');
-    for (i, (k, v)) in map.iter().enumerate() {
+    for (i, (name, value)) in object.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write_string(out, k);
+        write_string(out, name);
         out.push(':');
-        write_value(out, v);
+        write_ref(out, value);
     }
     out.push('}');
 }
@@ -389,19 +391,29 @@ pub fn write_object(out: &mut String, map: &Map<String, Value>) {
 /// Serialises a map to Python-compatible compact JSON.
 pub fn to_python_json(map: &Map<String, Value>) -> String {
     let mut out = String::with_capacity(128);
-    write_object(&mut out, map);
+    write_object_ref(&mut out, &ObjectRef::borrowing(map));
     out
 }
 
-fn write_number(out: &mut String, n: &Number) {
-    use std::fmt::Write;
-    if let Some(i) = n.as_i64() {
-        let _ = write!(out, "{i}");
-    } else if let Some(u) = n.as_u64() {
-        let _ = write!(out, "{u}");
-    } else if let Some(f) = n.as_f64() {
-        write_python_float(out, f);
+/// Decimal digits of an integer (every token carries two or three NumericDates; the formatting
+/// machinery of `write!` costs more than the digits).
+fn write_integer(out: &mut String, magnitude: u64, negative: bool) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = magnitude;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
+    if negative {
+        out.push('-');
+    }
+    // ASCII digits: always UTF-8.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// Python's `repr(float)`: the shortest round-tripping digits, positional notation when the
@@ -459,6 +471,14 @@ pub fn write_python_float(out: &mut String, f: f64) {
 fn write_string(out: &mut String, s: &str) {
     use std::fmt::Write;
     out.push('"');
+    // Nearly every claim is printable ASCII with nothing to escape: one byte scan, one copy.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut run_start = 0;
     for (i, ch) in s.char_indices() {
         let plain = (' '..='~').contains(&ch) && ch != '"' && ch != '\\';
@@ -489,7 +509,7 @@ fn write_string(out: &mut String, s: &str) {
 
 /// Rejects values that Python's encoder would write but strict readers refuse, so an encode never
 /// produces a token that ferrojwt itself would not decode.
-pub fn check_encodable(value: &Value, depth: usize) -> Result<()> {
+pub fn check_encodable(value: &JsonRef<'_>, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
         return Err(Error::new(
             ErrorKind::InvalidArgument,
@@ -497,8 +517,10 @@ pub fn check_encodable(value: &Value, depth: usize) -> Result<()> {
         ));
     }
     match value {
-        Value::Array(items) => items.iter().try_for_each(|v| check_encodable(v, depth + 1)),
-        Value::Object(map) => map.values().try_for_each(|v| check_encodable(v, depth + 1)),
+        JsonRef::Array(items) => items.iter().try_for_each(|v| check_encodable(v, depth + 1)),
+        JsonRef::Object(object) => object
+            .iter()
+            .try_for_each(|(_, v)| check_encodable(v, depth + 1)),
         _ => Ok(()),
     }
 }
@@ -540,18 +562,18 @@ mod tests {
 
     #[test]
     fn strings_match_python_ensure_ascii() {
-        let v = Value::String("a\"b\\c\n\u{7f}é€😀\u{1}/".into());
+        let v = JsonRef::Str("a\"b\\c\n\u{7f}é€😀\u{1}/".into());
         let mut s = String::new();
-        write_value(&mut s, &v);
+        write_ref(&mut s, &v);
         assert_eq!(s, r#""a\"b\\c\n\u007f\u00e9\u20ac\ud83d\ude00\u0001/""#);
     }
 
     #[test]
     fn reads_what_it_writes() {
         let text = br#"{"a":[1,-2,3.5,true,false,null,{"b":"\u00e9\ud83d\ude00"}],"c":18446744073709551615}"#;
-        let v = parse(text).unwrap();
+        let v = parse_ref(text).unwrap();
         let mut out = String::new();
-        write_value(&mut out, &v);
+        write_ref(&mut out, &v);
         assert_eq!(out.as_bytes(), text);
     }
 
@@ -594,6 +616,22 @@ mod tests {
         assert!(parse(ok.as_bytes()).is_ok());
         let huge = "[".repeat(1_000_000);
         assert!(parse(huge.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn integers_are_written_exactly() {
+        for (value, text) in [
+            (JsonRef::Int(0), "0"),
+            (JsonRef::Int(-7), "-7"),
+            (JsonRef::Int(1_700_000_000), "1700000000"),
+            (JsonRef::Int(i64::MAX), "9223372036854775807"),
+            (JsonRef::Int(i64::MIN), "-9223372036854775808"),
+            (JsonRef::UInt(u64::MAX), "18446744073709551615"),
+        ] {
+            let mut out = String::new();
+            write_ref(&mut out, &value);
+            assert_eq!(out, text);
+        }
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value};
 
+use crate::error::{Error, ErrorKind, Result};
+
 /// A JSON value as ferrojwt's strict reader produced it, borrowing from the input where it can.
 ///
 /// Numbers keep the reader's three kinds: integers that fit `i64`, larger ones up to `u64::MAX`
@@ -44,6 +46,33 @@ pub struct ObjectRef<'a> {
 }
 
 impl<'a> ObjectRef<'a> {
+    /// An object from members built elsewhere (a binding's dict, say), refused
+    /// ([`ErrorKind::InvalidArgument`]) if two members have the same name: ferrojwt would not
+    /// decode a token that repeats a claim, so it does not write one.
+    ///
+    /// ```
+    /// use ferrojwt::{ErrorKind, JsonRef, ObjectRef};
+    /// let ok = ObjectRef::from_members(vec![("a".into(), JsonRef::Int(1))]).unwrap();
+    /// assert_eq!(ok.get("a"), Some(&JsonRef::Int(1)));
+    /// let twice = vec![("a".into(), JsonRef::Null), ("a".into(), JsonRef::Null)];
+    /// assert_eq!(ObjectRef::from_members(twice).unwrap_err().kind(), ErrorKind::InvalidArgument);
+    /// ```
+    pub fn from_members(members: Vec<(Cow<'a, str>, JsonRef<'a>)>) -> Result<Self> {
+        crate::json::check_duplicate_names(&members)
+            .map_err(|e| Error::new(ErrorKind::InvalidArgument, e.message().to_owned()))?;
+        Ok(ObjectRef { members })
+    }
+
+    /// A borrowed view of an owned map (no strings are copied).
+    pub fn borrowing(map: &'a Map<String, Value>) -> Self {
+        ObjectRef {
+            members: map
+                .iter()
+                .map(|(name, value)| (Cow::Borrowed(name.as_str()), JsonRef::borrowing(value)))
+                .collect(),
+        }
+    }
+
     /// Wraps members the reader has already checked for duplicate names.
     pub(crate) fn from_unique_members(members: Vec<(Cow<'a, str>, JsonRef<'a>)>) -> Self {
         ObjectRef { members }
@@ -82,7 +111,24 @@ impl<'a> ObjectRef<'a> {
     }
 }
 
-impl JsonRef<'_> {
+impl<'a> JsonRef<'a> {
+    /// A borrowed view of an owned value (no strings are copied).
+    pub fn borrowing(value: &'a Value) -> Self {
+        match value {
+            Value::Null => JsonRef::Null,
+            Value::Bool(b) => JsonRef::Bool(*b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+                (Some(i), _) => JsonRef::Int(i),
+                (None, Some(u)) => JsonRef::UInt(u),
+                // serde_json numbers are finite.
+                (None, None) => JsonRef::Float(n.as_f64().unwrap_or(0.0)),
+            },
+            Value::String(s) => JsonRef::Str(Cow::Borrowed(s)),
+            Value::Array(items) => JsonRef::Array(items.iter().map(JsonRef::borrowing).collect()),
+            Value::Object(map) => JsonRef::Object(ObjectRef::borrowing(map)),
+        }
+    }
+
     /// The owned `serde_json` form.
     pub fn to_value(&self) -> Value {
         match self {

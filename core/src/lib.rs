@@ -53,7 +53,8 @@ pub use key::{Key, KeySet, ASYMMETRIC_SECRET_MESSAGE};
 pub use refresh::RefreshPolicy;
 pub use token::{
     decode, decode_at, decode_claims_with, decode_header, decode_unverified, decode_with,
-    decode_with_keyset, encode, encode_with_header, verify_jws, Decoded, VerifiedJws, Verifier,
+    decode_with_keyset, encode, encode_ref, encode_with_header, verify_jws, Decoded, UnsignedToken,
+    VerifiedJws, Verifier,
 };
 pub use validation::{Profile, Validation};
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::algorithm::Algorithm;
-use crate::claims::{numeric_date_value, Claims, NUMERIC_DATE_CLAIMS};
+use crate::claims::{numeric_date_of, Claims, NUMERIC_DATE_CLAIMS};
 use crate::codec::{self, Header};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json;
@@ -55,26 +55,86 @@ pub fn encode_with_header(
     key: &Key,
     extra_header: &Map<String, Value>,
 ) -> Result<String> {
-    key.check_algorithm(alg)?;
-    if !key.can_sign() {
-        return Err(Error::new(
-            ErrorKind::InvalidKey,
-            "this key cannot sign: a secret or a private key is required",
-        ));
-    }
-    let header = build_header(alg, key, extra_header)?;
-    check_claims_encodable(claims)?;
+    encode_ref(
+        &ObjectRef::borrowing(claims),
+        alg,
+        key,
+        &ObjectRef::borrowing(extra_header),
+    )
+}
 
-    let header_json = json::to_python_json(&header);
-    let claims_json = json::to_python_json(claims);
-    let mut token = String::with_capacity((header_json.len() + claims_json.len()) * 4 / 3 + 100);
-    codec::b64_encode_into(header_json.as_bytes(), &mut token);
-    token.push('.');
-    codec::b64_encode_into(claims_json.as_bytes(), &mut token);
-    let signature = key.sign(alg, token.as_bytes())?;
-    token.push('.');
-    codec::b64_encode_into(&signature, &mut token);
-    Ok(token)
+/// As [`encode_with_header`], for claims and header parameters in borrowed form (how a binding
+/// passes its own objects without building a `serde_json` map). An empty `extra_header` adds
+/// nothing.
+///
+/// ```
+/// use ferrojwt::{encode_ref, Algorithm, JsonRef, Key, ObjectRef};
+/// let claims = ObjectRef::from_members(vec![("sub".into(), JsonRef::Str("42".into()))]).unwrap();
+/// let key = Key::from_secret(b"secret").unwrap();
+/// let token = encode_ref(&claims, Algorithm::HS256, &key, &ObjectRef::default()).unwrap();
+/// assert!(token.starts_with("eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI0MiJ9."));
+/// ```
+pub fn encode_ref(
+    claims: &ObjectRef<'_>,
+    alg: Algorithm,
+    key: &Key,
+    extra_header: &ObjectRef<'_>,
+) -> Result<String> {
+    UnsignedToken::new(claims, alg, key, extra_header)?.sign(key)
+}
+
+/// A token's header and claims segments, checked and encoded, waiting for the signature: lets a
+/// binding build it while it holds its interpreter lock and sign (slow for RSA) without it.
+#[derive(Clone, Debug)]
+pub struct UnsignedToken {
+    alg: Algorithm,
+    text: String,
+}
+
+impl UnsignedToken {
+    /// Runs every check of [`encode_ref`] and writes `base64url(header) "." base64url(claims)`.
+    pub fn new(
+        claims: &ObjectRef<'_>,
+        alg: Algorithm,
+        key: &Key,
+        extra_header: &ObjectRef<'_>,
+    ) -> Result<UnsignedToken> {
+        key.check_algorithm(alg)?;
+        if !key.can_sign() {
+            return Err(Error::new(
+                ErrorKind::InvalidKey,
+                "this key cannot sign: a secret or a private key is required",
+            ));
+        }
+        let mut json = String::with_capacity(256);
+        if extra_header.is_empty() && key.kid().is_none() {
+            // The usual header needs no map: it is PyJWT's fixed `{"typ":"JWT","alg":…}`.
+            json.push_str(r#"{"typ":"JWT","alg":""#);
+            json.push_str(alg.as_str());
+            json.push_str(r#""}"#);
+        } else {
+            let header = build_header(alg, key, &extra_header.to_map())?;
+            json::write_object_ref(&mut json, &ObjectRef::borrowing(&header));
+        }
+        check_claims_encodable(claims)?;
+        let header_len = json.len();
+        json::write_object_ref(&mut json, claims);
+        let mut text = String::with_capacity(json.len() * 4 / 3 + 100);
+        codec::b64_encode_into(&json.as_bytes()[..header_len], &mut text);
+        text.push('.');
+        codec::b64_encode_into(&json.as_bytes()[header_len..], &mut text);
+        Ok(UnsignedToken { alg, text })
+    }
+
+    /// Signs with `key` (the key given to [`UnsignedToken::new`]) and returns the compact token.
+    pub fn sign(self, key: &Key) -> Result<String> {
+        key.check_algorithm(self.alg)?;
+        let UnsignedToken { alg, mut text } = self;
+        let signature = key.sign(alg, text.as_bytes())?;
+        text.push('.');
+        codec::b64_encode_into(&signature, &mut text);
+        Ok(text)
+    }
 }
 
 fn build_header(
@@ -119,10 +179,10 @@ fn build_header(
     Ok(header)
 }
 
-fn check_claims_encodable(claims: &Claims) -> Result<()> {
+fn check_claims_encodable(claims: &ObjectRef<'_>) -> Result<()> {
     for name in NUMERIC_DATE_CLAIMS {
         if let Some(value) = claims.get(name) {
-            if numeric_date_value(value).is_none() {
+            if numeric_date_of(value).is_none() {
                 return Err(Error::claim(
                     ErrorKind::InvalidClaim,
                     name,
@@ -132,8 +192,8 @@ fn check_claims_encodable(claims: &Claims) -> Result<()> {
         }
     }
     claims
-        .values()
-        .try_for_each(|v| json::check_encodable(v, 1))
+        .iter()
+        .try_for_each(|(_, v)| json::check_encodable(v, 1))
 }
 
 /// Verifies and validates `token` against the system clock. See [`decode_at`].

@@ -11,7 +11,8 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 mod errors {
     use super::*;
@@ -86,27 +87,42 @@ mod convert {
     }
 
     /// A Python object as a JSON value, accepting what `json.dumps` accepts by default except
-    /// NaN/Infinity and integers beyond 64 bits (which strict readers, ferrojwt's included, refuse).
-    pub fn to_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    /// NaN/Infinity and integers beyond 64 bits (which strict readers, ferrojwt's included,
+    /// refuse). Strings are copied; see [`to_ref`] for the borrowing form.
+    pub fn to_ref_owned(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<fj::JsonRef<'static>> {
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(fj::JsonRef::Str(Cow::Owned(s.to_str()?.to_owned())));
+        }
+        non_string(obj, depth)
+    }
+
+    /// As [`to_ref_owned`], borrowing the UTF-8 of a `str` instead of copying it (a `str`'s
+    /// UTF-8 form lives as long as the object, which `obj` keeps alive).
+    pub fn to_ref<'a>(obj: &'a Bound<'_, PyAny>, depth: usize) -> PyResult<fj::JsonRef<'a>> {
+        if let Ok(s) = obj.cast::<PyString>() {
+            return Ok(fj::JsonRef::Str(Cow::Borrowed(s.to_str()?)));
+        }
+        non_string(obj, depth)
+    }
+
+    fn non_string(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<fj::JsonRef<'static>> {
+        use fj::JsonRef as J;
         let py = obj.py();
         if depth > MAX_DEPTH {
             return Err(invalid_argument(py, "claims nested too deeply"));
         }
-        if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(Value::String(s.to_cow()?.into_owned()));
-        }
         if obj.is_none() {
-            return Ok(Value::Null);
+            return Ok(J::Null);
         }
         if let Ok(b) = obj.cast::<PyBool>() {
-            return Ok(Value::Bool(b.is_true()));
+            return Ok(J::Bool(b.is_true()));
         }
         if let Ok(i) = obj.cast::<PyInt>() {
             if let Ok(v) = i.extract::<i64>() {
-                return Ok(Value::from(v));
+                return Ok(J::Int(v));
             }
             if let Ok(v) = i.extract::<u64>() {
-                return Ok(Value::from(v));
+                return Ok(J::UInt(v));
             }
             return Err(invalid_argument(
                 py,
@@ -114,28 +130,38 @@ mod convert {
             ));
         }
         if let Ok(f) = obj.cast::<PyFloat>() {
-            return Number::from_f64(f.value())
-                .map(Value::Number)
-                .ok_or_else(|| {
-                    invalid_argument(py, "Out of range float values are not JSON compliant")
-                });
+            let f = f.value();
+            if !f.is_finite() {
+                return Err(invalid_argument(
+                    py,
+                    "Out of range float values are not JSON compliant",
+                ));
+            }
+            return Ok(J::Float(f));
         }
         if let Ok(d) = obj.cast::<PyDict>() {
-            return Ok(Value::Object(to_map(d, depth)?));
+            let mut members = Vec::with_capacity(d.len());
+            for (k, v) in d.iter() {
+                members.push((
+                    Cow::Owned(key_name(&k)?.into_owned()),
+                    to_ref_owned(&v, depth + 1)?,
+                ));
+            }
+            return object(py, members).map(J::Object);
         }
         if let Ok(l) = obj.cast::<PyList>() {
             return l
                 .iter()
-                .map(|item| to_value(&item, depth + 1))
+                .map(|item| to_ref_owned(&item, depth + 1))
                 .collect::<PyResult<_>>()
-                .map(Value::Array);
+                .map(J::Array);
         }
         if let Ok(t) = obj.cast::<PyTuple>() {
             return t
                 .iter()
-                .map(|item| to_value(&item, depth + 1))
+                .map(|item| to_ref_owned(&item, depth + 1))
                 .collect::<PyResult<_>>()
-                .map(Value::Array);
+                .map(J::Array);
         }
         let type_name = obj.get_type().name()?;
         Err(PyTypeError::new_err(format!(
@@ -144,23 +170,23 @@ mod convert {
     }
 
     /// Python's `json` key rules: str as is; int, float, bool and None stringified.
-    fn key_string(key: &Bound<'_, PyAny>) -> PyResult<String> {
+    fn key_name<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
         if let Ok(s) = key.cast::<PyString>() {
-            return Ok(s.to_cow()?.into_owned());
+            return Ok(Cow::Borrowed(s.to_str()?));
         }
         if key.is_none() {
-            return Ok("null".into());
+            return Ok(Cow::Borrowed("null"));
         }
         if let Ok(b) = key.cast::<PyBool>() {
-            return Ok(if b.is_true() { "true" } else { "false" }.into());
+            return Ok(Cow::Borrowed(if b.is_true() { "true" } else { "false" }));
         }
         if key.cast::<PyInt>().is_ok() {
-            return Ok(key.str()?.to_cow()?.into_owned());
+            return Ok(Cow::Owned(key.str()?.to_str()?.to_owned()));
         }
         if let Ok(f) = key.cast::<PyFloat>() {
             let mut out = String::new();
             fj::write_python_float(&mut out, f.value());
-            return Ok(out);
+            return Ok(Cow::Owned(out));
         }
         let type_name = key.get_type().name()?;
         Err(PyTypeError::new_err(format!(
@@ -168,13 +194,46 @@ mod convert {
         )))
     }
 
-    /// A dict as an insertion-ordered JSON object.
-    pub fn to_map(dict: &Bound<'_, PyDict>, depth: usize) -> PyResult<Map<String, Value>> {
-        let mut map = Map::with_capacity(dict.len());
-        for (k, v) in dict.iter() {
-            map.insert(key_string(&k)?, to_value(&v, depth + 1)?);
+    fn object<'a>(
+        py: Python<'_>,
+        members: Vec<(Cow<'a, str>, fj::JsonRef<'a>)>,
+    ) -> PyResult<fj::ObjectRef<'a>> {
+        fj::ObjectRef::from_members(members).map_err(|e| errors::to_py(py, e))
+    }
+
+    /// Turns a claim value into a NumericDate when it is a datetime (`None`: leave it as is).
+    pub type Timestamp<'t> =
+        dyn Fn(&Bound<'_, PyAny>) -> PyResult<Option<fj::JsonRef<'static>>> + 't;
+
+    /// A dict's items, held so that the borrowed form of [`items_to_object`] can point into them.
+    pub fn dict_items<'py>(
+        dict: &Bound<'py, PyDict>,
+    ) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        dict.iter().collect()
+    }
+
+    /// A dict's items (from [`dict_items`]) as an object borrowing their strings. With
+    /// `timestamp` given, the values of `exp`, `iat` and `nbf` that are datetimes become
+    /// NumericDates through it (PyJWT's `encode` does that for those three claims only).
+    pub fn items_to_object<'a>(
+        py: Python<'_>,
+        items: &'a [(Bound<'_, PyAny>, Bound<'_, PyAny>)],
+        timestamp: Option<&Timestamp<'_>>,
+    ) -> PyResult<fj::ObjectRef<'a>> {
+        let mut members = Vec::with_capacity(items.len());
+        for (k, v) in items {
+            let name = key_name(k)?;
+            let converted = match (timestamp, name.as_ref()) {
+                (Some(timestamp), "exp" | "iat" | "nbf") => timestamp(v)?,
+                _ => None,
+            };
+            let value = match converted {
+                Some(value) => value,
+                None => to_ref(v, 1)?,
+            };
+            members.push((name, value));
         }
-        Ok(map)
+        object(py, members)
     }
 
     /// A JSON value as the Python object `json.loads` would give.
@@ -378,34 +437,95 @@ enum Verifying<'py> {
     Set(PyRef<'py, KeySet>),
 }
 
-fn parse_algorithm(py: Python<'_>, name: &str) -> PyResult<fj::Algorithm> {
-    name.parse().map_err(|e| errors::to_py(py, e))
-}
-
-/// Signs a claims dict; see `ferrojwt.encode`.
+/// encode(payload, key, algorithm="HS256", headers=None, json_encoder=None)
+/// --
+///
+/// Signs ``payload`` and returns the compact token as ``str``.
+///
+/// The bytes match PyJWT 1.x: header ``{"typ":"JWT","alg":...}`` then ``headers`` in order, and
+/// the payload as ``json.dumps(payload, separators=(",", ":"))``. ``exp``/``iat``/``nbf`` may be
+/// datetimes. The caller's dict is not modified. ``json_encoder`` (a ``json.JSONEncoder``
+/// subclass) is honoured for values JSON cannot represent natively (UUID, Decimal, ...). A key
+/// is given as for ``decode`` and parsed once (cached). Payloads whose keys would repeat a name
+/// once stringified (``{1: ..., "1": ...}``) are refused: ferrojwt would not decode that token.
 #[pyfunction]
-#[pyo3(signature = (payload, key, algorithm, headers=None))]
-fn encode(
-    py: Python<'_>,
-    payload: &Bound<'_, PyDict>,
-    key: &Key,
-    algorithm: &str,
-    headers: Option<&Bound<'_, PyDict>>,
+#[pyo3(signature = (payload, key, algorithm=Arg::Omitted, headers=None, json_encoder=None))]
+fn encode<'py>(
+    py: Python<'py>,
+    payload: &Bound<'py, PyAny>,
+    key: Bound<'py, PyAny>,
+    #[pyo3(from_py_with = given)] algorithm: Arg<'py>,
+    headers: Option<&Bound<'py, PyAny>>,
+    json_encoder: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<String> {
-    let alg = parse_algorithm(py, algorithm)?;
-    let claims = convert::to_map(payload, 0)?;
-    let extra = match headers {
-        Some(h) => convert::to_map(h, 0)?,
-        None => Map::new(),
+    let algorithm = match algorithm {
+        Arg::Omitted => intern!(py, "HS256").clone().into_any(),
+        Arg::Given(name) => name,
     };
-    let key = &key.0;
+    let alg = match algorithm.cast::<PyString>() {
+        Ok(name) => fj::Algorithm::from_name(name.to_str()?),
+        Err(_) => None,
+    };
+    let Some(alg) = alg else {
+        // PyJWT raises NotImplementedError here (1.x and 2.x alike); keep that contract.
+        return Err(pyo3::exceptions::PyNotImplementedError::new_err(
+            "Algorithm not supported",
+        ));
+    };
+    // Anything but a plain dict, and any json_encoder, goes through the Python helper first.
+    let prepared;
+    let (payload, headers) = match json_encoder.filter(|e| !e.is_none()) {
+        None if payload.is_exact_instance_of::<PyDict>() => (payload.clone(), headers.cloned()),
+        encoder => {
+            prepared =
+                python_helper(py, "_prepare_for_encode")?.call1((payload, headers, encoder))?;
+            let (p, h): (Bound<'py, PyAny>, Option<Bound<'py, PyAny>>) = prepared.extract()?;
+            (p, h)
+        }
+    };
+    let payload = payload.cast::<PyDict>()?;
+    let names = AlgorithmNames::read(Some(&algorithm))?;
+    let key = key_cache::resolve(py, Arg::Given(key), &names)?;
+    let key = &key.cast::<Key>()?.get().0;
+
+    let items = convert::dict_items(payload);
+    let datetime = datetime_class(py)?;
+    let timestamp = |value: &Bound<'_, PyAny>| -> PyResult<Option<fj::JsonRef<'static>>> {
+        if value.is_instance_of::<PyInt>() || !value.is_instance(datetime)? {
+            return Ok(None);
+        }
+        let seconds = python_helper(py, "numeric_date")?.call1((value,))?;
+        convert::to_ref_owned(&seconds, 1).map(Some)
+    };
+    let claims = convert::items_to_object(py, &items, Some(&timestamp))?;
+    let header_items = match headers.filter(|h| !h.is_none()) {
+        Some(h) => convert::dict_items(h.cast::<PyDict>()?),
+        None => Vec::new(),
+    };
+    let extra = convert::items_to_object(py, &header_items, None)?;
+
     let result = if key.key_type() == fj::KeyType::Hmac {
-        fj::encode_with_header(&claims, alg, key, &extra)
+        fj::encode_ref(&claims, alg, key, &extra)
     } else {
-        // RSA signing takes ~1 ms: let other Python threads run meanwhile.
-        py.detach(|| fj::encode_with_header(&claims, alg, key, &extra))
+        // RSA signing takes ~1 ms: build the token here, sign it while other threads run.
+        fj::UnsignedToken::new(&claims, alg, key, &extra)
+            .and_then(|unsigned| py.detach(|| unsigned.sign(key)))
     };
     result.map_err(|e| errors::to_py(py, e))
+}
+
+/// `datetime.datetime` (the stable ABI has no `PyDateTime_Check`).
+fn datetime_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static CLASS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    CLASS
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(
+                PyModule::import(py, "datetime")?
+                    .getattr("datetime")?
+                    .unbind(),
+            )
+        })
+        .map(|class| class.bind(py))
 }
 
 /// The bytes of a token given as `bytes` or `str` (ASCII only, as a compact JWS is).
@@ -522,13 +642,13 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (
-    jwt, key=KeyArg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
+    jwt, key=Arg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
     leeway=None, now=None, **kwargs
 ))]
 fn decode<'py>(
     py: Python<'py>,
     jwt: &Bound<'py, PyAny>,
-    #[pyo3(from_py_with = key_arg)] key: KeyArg<'py>,
+    #[pyo3(from_py_with = given)] key: Arg<'py>,
     algorithms: Option<&Bound<'py, PyAny>>,
     options: Option<Bound<'py, PyAny>>,
     audience: Option<&Bound<'py, PyAny>>,
@@ -587,7 +707,8 @@ fn decode<'py>(
         Some(n) => python_helper(py, "_now")?.call1((n,))?.extract()?,
     };
 
-    let mut validation = fj::Validation::new(&names.allowed);
+    let mut validation = fj::Validation::new(&[]);
+    validation.algorithms = names.allowed;
     apply_options(options.as_ref(), &mut validation)?;
     validation.audience = audiences(audience)?;
     validation.issuer = match issuer {
@@ -629,15 +750,16 @@ fn decode<'py>(
     convert::map_to_dict(py, &decoded.claims)
 }
 
-/// `decode`'s `key` argument: PyJWT's default is the empty secret, which is not the same as an
-/// explicit `None` (a type error, as in PyJWT).
-enum KeyArg<'py> {
+/// An argument whose absence differs from an explicit `None` (`decode`'s `key`: the default is
+/// the empty secret, `None` a type error, as in PyJWT; `encode`'s `algorithm`: HS256 by default,
+/// `None` not supported).
+enum Arg<'py> {
     Omitted,
     Given(Bound<'py, PyAny>),
 }
 
-fn key_arg<'py>(key: &Bound<'py, PyAny>) -> PyResult<KeyArg<'py>> {
-    Ok(KeyArg::Given(key.clone()))
+fn given<'py>(value: &Bound<'py, PyAny>) -> PyResult<Arg<'py>> {
+    Ok(Arg::Given(value.clone()))
 }
 
 /// `int` or `float` exactly (not `bool`, not a `timedelta` or `datetime`).
@@ -759,12 +881,12 @@ mod key_cache {
     /// The native `Key`/`KeySet` for `key`, as `ferrojwt._key` would return it.
     pub fn resolve<'py>(
         py: Python<'py>,
-        key: KeyArg<'py>,
+        key: Arg<'py>,
         names: &AlgorithmNames<'py>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let key = match key {
-            KeyArg::Given(key) => key,
-            KeyArg::Omitted => PyString::new(py, "").into_any(),
+            Arg::Given(key) => key,
+            Arg::Omitted => PyString::new(py, "").into_any(),
         };
         if key.is_instance_of::<Key>() || key.is_instance_of::<KeySet>() {
             return Ok(key);
@@ -848,7 +970,10 @@ fn check_refresh_window<'py>(
     // Only orig_iat matters to the rule; convert just that entry rather than the whole payload.
     let mut claims = fj::Claims::new();
     if let Ok(orig_iat) = payload.get_item("orig_iat") {
-        claims.insert("orig_iat".into(), convert::to_value(&orig_iat, 0)?);
+        claims.insert(
+            "orig_iat".into(),
+            convert::to_ref_owned(&orig_iat, 0)?.to_value(),
+        );
     }
     let policy = fj::RefreshPolicy {
         expiration: chrono::TimeDelta::zero(),

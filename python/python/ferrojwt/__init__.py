@@ -17,7 +17,7 @@ import calendar
 import datetime as _dt
 import json as _json
 import time as _time
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Mapping, Optional, Union
 
 from . import _native
 from .exceptions import (
@@ -109,7 +109,6 @@ def numeric_date(value: Any) -> Any:
 # The core's names (``ES521`` included, PyJWT 1.x's alias of ES512).
 _HMAC_ALGORITHMS = frozenset(_native.HMAC_ALGORITHMS)
 _KNOWN_ALGORITHMS = frozenset(_native.ALGORITHMS)
-_ALGORITHM_TUPLES = {name: (name,) for name in _KNOWN_ALGORITHMS}
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
 
 
@@ -208,45 +207,30 @@ def _seconds(value: Any, name: str) -> float:
     return float(value)
 
 
-def encode(
-    payload: Mapping[str, Any],
-    key: KeyLike,
-    algorithm: Optional[str] = "HS256",
-    headers: Optional[Mapping[str, Any]] = None,
-    json_encoder: Optional[type] = None,
-) -> str:
-    """Signs ``payload`` and returns the compact token as ``str``.
+#: Signs a payload and returns the token (PyJWT's ``encode``). It runs natively; a payload that
+#: is not a plain ``dict``, or a ``json_encoder``, first goes through ``_prepare_for_encode``.
+encode = _native.encode
 
-    The bytes match PyJWT 1.x: header ``{"typ":"JWT","alg":...}`` then ``headers`` in order, and
-    the payload as ``json.dumps(payload, separators=(",", ":"))``. ``exp``/``iat``/``nbf`` may be
-    datetimes. The caller's dict is not modified. ``json_encoder`` (a ``json.JSONEncoder``
-    subclass) is honoured for values JSON cannot represent natively (UUID, Decimal, ...).
-    """
-    if algorithm not in _KNOWN_ALGORITHMS:
-        # PyJWT raises NotImplementedError here (1.x and 2.x alike); keep that contract.
-        raise NotImplementedError("Algorithm not supported")
-    if payload.__class__ is not dict:
-        if not isinstance(payload, Mapping):
-            raise TypeError(
-                "Expecting a mapping object, as JWT only supports JSON objects as payloads."
-            )
-        payload = dict(payload)
-    get = payload.get
-    datetime = _dt.datetime
-    if (
-        isinstance(get("exp"), datetime)
-        or isinstance(get("iat"), datetime)
-        or isinstance(get("nbf"), datetime)
-    ):
-        payload = dict(payload)
-        for claim in _TIME_CLAIMS:
-            if claim in payload:
-                payload[claim] = numeric_date(payload[claim])
+
+def _prepare_for_encode(
+    payload: Any, headers: Optional[Mapping[str, Any]], json_encoder: Optional[type]
+) -> tuple:
+    """``encode``'s slow path: any mapping as a new ``dict`` (the caller's is never modified),
+    ``exp``/``iat``/``nbf`` datetimes as NumericDates, then ``json_encoder`` (a
+    ``json.JSONEncoder`` subclass) applied to the payload and the headers through ``json``."""
+    if not isinstance(payload, Mapping):
+        raise TypeError(
+            "Expecting a mapping object, as JWT only supports JSON objects as payloads."
+        )
+    payload = dict(payload)
+    for claim in _TIME_CLAIMS:
+        if isinstance(payload.get(claim), _dt.datetime):
+            payload[claim] = numeric_date(payload[claim])
     if json_encoder is not None:
         payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
         if headers is not None:
             headers = _json.loads(_json.dumps(headers, separators=(",", ":"), cls=json_encoder))
-    return _native.encode(payload, _key(key, _ALGORITHM_TUPLES[algorithm]), algorithm, headers)
+    return payload, headers
 
 
 #: Verifies a token and returns its claims (PyJWT's ``decode``). It runs natively, arguments
@@ -262,14 +246,6 @@ def _legacy_verify_keyword(options: Optional[Mapping[str, Any]], kwargs: dict) -
     if kwargs:
         raise TypeError(f"decode() got unexpected keyword arguments: {', '.join(sorted(kwargs))}")
     return options
-
-
-def _algorithm_tuple(algorithms: Any) -> tuple:
-    if algorithms is None:
-        return ()
-    if isinstance(algorithms, str):
-        return (algorithms,)
-    return tuple(algorithms)
 
 
 def get_unverified_header(jwt: Union[str, bytes]) -> dict:

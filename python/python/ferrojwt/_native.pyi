@@ -35,7 +35,13 @@ class KeySet:
     ) -> "KeySet": ...
     def __len__(self) -> int: ...
 
-def encode(payload: dict, key: Key, algorithm: str, headers: Optional[dict] = None) -> str: ...
+def encode(
+    payload: Mapping[str, Any],
+    key: Any,
+    algorithm: Optional[str] = "HS256",
+    headers: Optional[Mapping[str, Any]] = None,
+    json_encoder: Optional[type] = None,
+) -> str: ...
 def decode(
     jwt: Union[str, bytes],
     key: Any = "",

@@ -1,0 +1,100 @@
+"""ferrojwt.encode's argument handling, which runs natively: payload and header forms, key
+stringification, datetimes, and the key cache under different algorithms."""
+
+import collections
+import datetime
+import enum
+import json
+import types
+from pathlib import Path
+
+import pytest
+
+import ferrojwt
+from ferrojwt import InvalidArgumentError, InvalidKeyError
+
+KEYS = Path(__file__).resolve().parents[2] / "core" / "tests" / "keys"
+SECRET = "k" * 50
+
+
+def claims_of(token):
+    return ferrojwt.decode(token, SECRET, algorithms=["HS256"], options={"verify_exp": False})
+
+
+def payload_json(token):
+    import base64
+
+    segment = token.split(".")[1]
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)).decode()
+
+
+def test_non_string_keys_are_written_as_json_dumps_writes_them():
+    payload = {1: "a", 2.5: "b", None: "c", False: "d", True: "e", "s": "f"}
+    token = ferrojwt.encode(payload, SECRET)
+    assert payload_json(token) == json.dumps(payload, separators=(",", ":"))
+
+
+@pytest.mark.parametrize(
+    "payload", [{1: "a", "1": "b"}, {True: 1, "true": 2}, {None: 1, "null": 2}, {1.5: 0, "1.5": 0}]
+)
+def test_keys_that_repeat_a_name_once_stringified_are_refused(payload):
+    # json.dumps would write the name twice; ferrojwt refuses to decode such a token, so it does
+    # not write one either (it used to keep one of the values silently).
+    with pytest.raises(InvalidArgumentError, match="duplicate member name"):
+        ferrojwt.encode(payload, SECRET)
+
+
+def test_any_mapping_is_accepted_and_never_modified():
+    exp = datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)
+    plain = {"sub": "ann", "exp": exp}
+    ordered = collections.OrderedDict(plain)
+    proxy = types.MappingProxyType(dict(plain))
+    tokens = {ferrojwt.encode(p, SECRET) for p in (plain, ordered, proxy)}
+    assert len(tokens) == 1
+    assert claims_of(tokens.pop()) == {"sub": "ann", "exp": 1893456000}
+    assert plain["exp"] is exp and ordered["exp"] is exp and proxy["exp"] is exp
+
+
+def test_datetimes_are_numeric_dates_only_for_exp_iat_and_nbf():
+    when = datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)
+    token = ferrojwt.encode({"exp": when, "iat": when, "nbf": when}, SECRET)
+    assert payload_json(token) == '{"exp":1893456000,"iat":1893456000,"nbf":1893456000}'
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        ferrojwt.encode({"orig_iat": when}, SECRET)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        ferrojwt.encode({"nested": {"exp": when}}, SECRET)
+
+
+def test_str_and_int_subclasses_are_written_as_their_values():
+    class Role(str, enum.Enum):
+        ADMIN = "admin"
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    token = ferrojwt.encode({"role": Role.ADMIN, "level": Level.HIGH}, SECRET)
+    assert payload_json(token) == '{"role":"admin","level":3}'
+
+
+def test_headers_must_be_a_dict():
+    with pytest.raises(TypeError):
+        ferrojwt.encode({"a": 1}, SECRET, headers=[("kid", "x")])
+    token = ferrojwt.encode({"a": 1}, SECRET, headers={"kid": "x"})
+    assert ferrojwt.get_unverified_header(token) == {"typ": "JWT", "alg": "HS256", "kid": "x"}
+
+
+def test_signing_keys_follow_the_algorithm_even_when_cached():
+    private = (KEYS / "rsa2048.pkcs8.pem").read_text()
+    public = (KEYS / "rsa2048.spki.pem").read_text()
+    token = ferrojwt.encode({"a": 1}, private, "RS256")
+    assert ferrojwt.decode(token, public, algorithms=["RS256"]) == {"a": 1}
+    # The same PEM object offered as an HMAC secret is refused, not reused as the RSA key.
+    with pytest.raises(InvalidKeyError):
+        ferrojwt.encode({"a": 1}, private, "HS256")
+    with pytest.raises(TypeError):
+        ferrojwt.encode({"a": 1}, ferrojwt.KeySet.from_entries([(None, SECRET.encode(), True)]), "HS256")
+
+
+def test_encode_documents_itself():
+    assert "PyJWT 1.x" in ferrojwt.encode.__doc__
+    assert ferrojwt.encode({"a": 1}, SECRET) == ferrojwt.encode({"a": 1}, SECRET, "HS256")
