@@ -98,9 +98,16 @@ fn invalid_encoding(what: &str) -> Error {
     ))
 }
 
-/// Encodes unpadded base64url onto `out`.
-pub(crate) fn b64_encode_into(bytes: &[u8], out: &mut String) {
-    URL_SAFE_NO_PAD.encode_string(bytes, out);
+/// Encodes unpadded base64url onto `out` (a token under construction: base64url is ASCII, so the
+/// finished bytes are checked as UTF-8 once, not chunk by chunk).
+pub(crate) fn b64_encode_into(bytes: &[u8], out: &mut Vec<u8>) {
+    let start = out.len();
+    let len = base64::encoded_len(bytes.len(), false).unwrap_or(0);
+    out.resize(start + len, 0);
+    let written = URL_SAFE_NO_PAD
+        .encode_slice(bytes, &mut out[start..])
+        .unwrap_or(0);
+    out.truncate(start + written);
 }
 
 /// A decoded JOSE header. The registered parameters have been type-checked; everything else is
@@ -246,6 +253,35 @@ mod tests {
         let s = split(b"aa.bb.").unwrap();
         assert_eq!(s.signing_input, b"aa.bb");
         assert_eq!(s.signature, b"");
+    }
+
+    #[test]
+    fn base64url_encoding_matches_rfc4648() {
+        // RFC 4648 §10 vectors (unpadded), then every length up to 300 through the decoder.
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            let mut out = b"x.".to_vec();
+            b64_encode_into(plain.as_bytes(), &mut out);
+            assert_eq!(out, format!("x.{encoded}").as_bytes());
+        }
+        let bytes: Vec<u8> = (0..300u32).map(|i| (i * 167 + 13) as u8).collect();
+        for len in 0..bytes.len() {
+            let mut out = Vec::new();
+            b64_encode_into(&bytes[..len], &mut out);
+            assert_eq!(
+                out,
+                URL_SAFE_NO_PAD.encode(&bytes[..len]).as_bytes(),
+                "{len}"
+            );
+            assert_eq!(b64_decode(&out, "x").unwrap(), &bytes[..len]);
+        }
     }
 
     #[test]

@@ -472,7 +472,23 @@ pub(crate) fn mismatch(key_type: KeyType, alg: Algorithm) -> Error {
 }
 
 /// Signs `message` with `key` under `alg`, returning the raw JWS signature bytes.
-pub(crate) fn sign(alg: Algorithm, key: &Material, message: &[u8]) -> Result<Vec<u8>> {
+/// A signature: a MAC stays on the stack (HS256 tokens are signed at a rate where the
+/// allocation shows); public-key signatures are bytes.
+pub(crate) enum Signature {
+    Mac(hmac::Tag),
+    Bytes(Vec<u8>),
+}
+
+impl AsRef<[u8]> for Signature {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Signature::Mac(tag) => tag.as_ref(),
+            Signature::Bytes(bytes) => bytes,
+        }
+    }
+}
+
+pub(crate) fn sign(alg: Algorithm, key: &Material, message: &[u8]) -> Result<Signature> {
     if !key.key_type().supports(alg) {
         return Err(mismatch(key.key_type(), alg));
     }
@@ -483,8 +499,8 @@ pub(crate) fn sign(alg: Algorithm, key: &Material, message: &[u8]) -> Result<Vec
         )
     };
     let failed = |_| Error::new(ErrorKind::Internal, "signing failed");
-    match key {
-        Material::Hmac(h) => Ok(hmac::sign(h.for_algorithm(alg)?, message).as_ref().to_vec()),
+    let bytes = match key {
+        Material::Hmac(h) => return Ok(Signature::Mac(hmac::sign(h.for_algorithm(alg)?, message))),
         Material::Rsa { private, .. } => {
             let pair = private.as_ref().ok_or_else(no_private)?;
             let encoding: &'static dyn signature::RsaEncoding = match alg {
@@ -498,18 +514,19 @@ pub(crate) fn sign(alg: Algorithm, key: &Material, message: &[u8]) -> Result<Vec
             let mut out = vec![0u8; pair.public_modulus_len()];
             pair.sign(encoding, &SystemRandom::new(), message, &mut out)
                 .map_err(failed)?;
-            Ok(out)
+            out
         }
         Material::Ec { private, .. } => {
             let pair = private.as_ref().ok_or_else(no_private)?;
             let sig = pair.sign(&SystemRandom::new(), message).map_err(failed)?;
-            Ok(sig.as_ref().to_vec())
+            sig.as_ref().to_vec()
         }
         Material::Ed25519 { private, .. } => {
             let pair = private.as_ref().ok_or_else(no_private)?;
-            Ok(pair.sign(message).as_ref().to_vec())
+            pair.sign(message).as_ref().to_vec()
         }
-    }
+    };
+    Ok(Signature::Bytes(bytes))
 }
 
 /// Verifies `signature` over `message`; [`ErrorKind::InvalidSignature`] when it does not match.
@@ -629,7 +646,10 @@ mod tests {
     #[test]
     fn hmac_sha256_matches_rfc4231() {
         let key = Material::hmac(b"Jefe");
-        let tag = sign(Algorithm::HS256, &key, b"what do ya want for nothing?").unwrap();
+        let tag = sign(Algorithm::HS256, &key, b"what do ya want for nothing?")
+            .unwrap()
+            .as_ref()
+            .to_vec();
         let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
         assert_eq!(
             hex,

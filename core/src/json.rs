@@ -395,19 +395,37 @@ pub fn to_python_json(map: &Map<String, Value>) -> String {
     out
 }
 
+/// "00" to "99": integers are written two digits per division.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut table = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        table[2 * i] = b'0' + (i / 10) as u8;
+        table[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    table
+};
+
 /// Decimal digits of an integer (every token carries two or three NumericDates; the formatting
 /// machinery of `write!` costs more than the digits).
 fn write_integer(out: &mut String, magnitude: u64, negative: bool) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = magnitude;
-    loop {
+    while rest >= 100 {
+        let pair = (rest % 100) as usize * 2;
+        rest /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if rest >= 10 {
+        let pair = rest as usize * 2;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+        digits[at] = b'0' + rest as u8;
     }
     if negative {
         out.push('-');
@@ -623,6 +641,10 @@ mod tests {
         for (value, text) in [
             (JsonRef::Int(0), "0"),
             (JsonRef::Int(-7), "-7"),
+            (JsonRef::Int(10), "10"),
+            (JsonRef::Int(99), "99"),
+            (JsonRef::Int(100), "100"),
+            (JsonRef::Int(-1001), "-1001"),
             (JsonRef::Int(1_700_000_000), "1700000000"),
             (JsonRef::Int(i64::MAX), "9223372036854775807"),
             (JsonRef::Int(i64::MIN), "-9223372036854775808"),

@@ -88,7 +88,8 @@ pub fn encode_ref(
 #[derive(Clone, Debug)]
 pub struct UnsignedToken {
     alg: Algorithm,
-    text: String,
+    /// base64url segments and dots: ASCII.
+    text: Vec<u8>,
 }
 
 impl UnsignedToken {
@@ -119,9 +120,9 @@ impl UnsignedToken {
         check_claims_encodable(claims)?;
         let header_len = json.len();
         json::write_object_ref(&mut json, claims);
-        let mut text = String::with_capacity(json.len() * 4 / 3 + 100);
+        let mut text = Vec::with_capacity(json.len() * 4 / 3 + 100);
         codec::b64_encode_into(&json.as_bytes()[..header_len], &mut text);
-        text.push('.');
+        text.push(b'.');
         codec::b64_encode_into(&json.as_bytes()[header_len..], &mut text);
         Ok(UnsignedToken { alg, text })
     }
@@ -130,10 +131,11 @@ impl UnsignedToken {
     pub fn sign(self, key: &Key) -> Result<String> {
         key.check_algorithm(self.alg)?;
         let UnsignedToken { alg, mut text } = self;
-        let signature = key.sign(alg, text.as_bytes())?;
-        text.push('.');
-        codec::b64_encode_into(&signature, &mut text);
-        Ok(text)
+        let signature = key.sign(alg, &text)?;
+        text.push(b'.');
+        codec::b64_encode_into(signature.as_ref(), &mut text);
+        String::from_utf8(text)
+            .map_err(|_| Error::new(ErrorKind::Internal, "a token is always ASCII"))
     }
 }
 

@@ -99,6 +99,16 @@ mod convert {
     /// As [`to_ref_owned`], borrowing the UTF-8 of a `str` instead of copying it (a `str`'s
     /// UTF-8 form lives as long as the object, which `obj` keeps alive).
     pub fn to_ref<'a>(obj: &'a Bound<'_, PyAny>, depth: usize) -> PyResult<fj::JsonRef<'a>> {
+        // Exact types first: a pointer comparison, where the subclass checks of the stable ABI
+        // are a function call each.
+        if let Ok(s) = obj.cast_exact::<PyString>() {
+            return Ok(fj::JsonRef::Str(Cow::Borrowed(s.to_str()?)));
+        }
+        if let Ok(i) = obj.cast_exact::<PyInt>() {
+            if let Ok(v) = i.extract::<i64>() {
+                return Ok(fj::JsonRef::Int(v));
+            }
+        }
         if let Ok(s) = obj.cast::<PyString>() {
             return Ok(fj::JsonRef::Str(Cow::Borrowed(s.to_str()?)));
         }
@@ -171,6 +181,9 @@ mod convert {
 
     /// Python's `json` key rules: str as is; int, float, bool and None stringified.
     fn key_name<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+        if let Ok(s) = key.cast_exact::<PyString>() {
+            return Ok(Cow::Borrowed(s.to_str()?));
+        }
         if let Ok(s) = key.cast::<PyString>() {
             return Ok(Cow::Borrowed(s.to_str()?));
         }
@@ -462,7 +475,10 @@ fn encode<'py>(
         Arg::Omitted => intern!(py, "HS256").clone().into_any(),
         Arg::Given(name) => name,
     };
-    let alg = match algorithm.cast::<PyString>() {
+    let alg = match algorithm
+        .cast_exact::<PyString>()
+        .or_else(|_| algorithm.cast::<PyString>())
+    {
         Ok(name) => fj::Algorithm::from_name(name.to_str()?),
         Err(_) => None,
     };
@@ -484,14 +500,18 @@ fn encode<'py>(
         }
     };
     let payload = payload.cast::<PyDict>()?;
-    let names = AlgorithmNames::read(Some(&algorithm))?;
+    let names = AlgorithmNames {
+        given_names: Some(algorithm),
+        given: 1,
+        allowed: Vec::new(),
+        mask: algorithm_bit(alg),
+    };
     let key = key_cache::resolve(py, Arg::Given(key), &names)?;
     let key = &key.cast::<Key>()?.get().0;
 
     let items = convert::dict_items(payload);
-    let datetime = datetime_class(py)?;
     let timestamp = |value: &Bound<'_, PyAny>| -> PyResult<Option<fj::JsonRef<'static>>> {
-        if value.is_instance_of::<PyInt>() || !value.is_instance(datetime)? {
+        if value.is_exact_instance_of::<PyInt>() || !value.is_instance(datetime_class(py)?)? {
             return Ok(None);
         }
         let seconds = python_helper(py, "numeric_date")?.call1((value,))?;
@@ -783,6 +803,13 @@ struct AlgorithmNames<'py> {
     given_names: Option<Bound<'py, PyAny>>,
     given: usize,
     allowed: Vec<fj::Algorithm>,
+    /// The allow-list as a bit set: the cache key of a parsed key (the algorithms in play decide
+    /// whether key text is a secret or a public key).
+    mask: u64,
+}
+
+fn algorithm_bit(alg: fj::Algorithm) -> u64 {
+    1u64 << (alg as u32 % 64)
 }
 
 impl<'py> AlgorithmNames<'py> {
@@ -791,6 +818,7 @@ impl<'py> AlgorithmNames<'py> {
             given_names: None,
             given: 0,
             allowed: Vec::new(),
+            mask: 0,
         };
         let Some(algorithms) = algorithms.filter(|a| !a.is_none()) else {
             return Ok(names);
@@ -800,6 +828,7 @@ impl<'py> AlgorithmNames<'py> {
             if let Ok(name) = name.cast::<PyString>() {
                 if let Some(alg) = fj::Algorithm::from_name(name.to_str()?) {
                     names.allowed.push(alg);
+                    names.mask |= algorithm_bit(alg);
                 }
             }
             Ok(())
@@ -841,15 +870,6 @@ impl<'py> AlgorithmNames<'py> {
             },
         }
     }
-
-    /// The allow-list as a bit set (the cache key of a parsed key: the algorithms in play decide
-    /// whether key text is a secret or a public key).
-    fn mask(&self) -> u64 {
-        self.allowed
-            .iter()
-            .map(|alg| 1u64 << (*alg as u32 % 64))
-            .fold(0, |a, b| a | b)
-    }
 }
 
 mod key_cache {
@@ -888,12 +908,13 @@ mod key_cache {
             Arg::Given(key) => key,
             Arg::Omitted => PyString::new(py, "").into_any(),
         };
-        if key.is_instance_of::<Key>() || key.is_instance_of::<KeySet>() {
-            return Ok(key);
-        }
+        // Exact-type checks are pointer comparisons: the common `str`/`bytes` key pays no more.
         let cacheable =
             key.is_exact_instance_of::<PyString>() || key.is_exact_instance_of::<PyBytes>();
-        let mask = names.mask();
+        if !cacheable && (key.is_instance_of::<Key>() || key.is_instance_of::<KeySet>()) {
+            return Ok(key);
+        }
+        let mask = names.mask;
         if cacheable {
             // Only pointer comparisons under the lock: no Python code can run while it is held.
             let slots = CACHE
