@@ -81,6 +81,19 @@ fn hs256(c: &mut Criterion) {
             ferrojwt::decode_at(black_box(token.as_bytes()), &key, &validation, Utc::now()).unwrap()
         })
     });
+    g.bench_function("decode/ferrojwt-in-place", |b| {
+        b.iter(|| {
+            let verifier = ferrojwt::Verifier::Key(&key);
+            ferrojwt::decode_claims_with(
+                black_box(token.as_bytes()),
+                verifier,
+                &validation,
+                Utc::now(),
+                |_, claims| claims.len(),
+            )
+            .unwrap()
+        })
+    });
     g.bench_function("decode/jsonwebtoken", |b| {
         b.iter(|| jsonwebtoken::decode::<DrfClaims>(black_box(&token), &jdk, &jval).unwrap())
     });
