@@ -154,8 +154,22 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value(depth)?;
-            members.push((key, value));
+            // Strings and numbers (nearly every claim) are pushed as they are read: building them
+            // through `value` first cost a stack round trip per member.
+            match self.peek() {
+                Some(b'"') => {
+                    let text = self.string()?;
+                    members.push((key, JsonRef::Str(text)));
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    let number = self.number()?;
+                    members.push((key, number));
+                }
+                _ => {
+                    let value = self.value(depth)?;
+                    members.push((key, value));
+                }
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,

@@ -479,7 +479,7 @@ fn encode<'py>(
         .cast_exact::<PyString>()
         .or_else(|_| algorithm.cast::<PyString>())
     {
-        Ok(name) => fj::Algorithm::from_name(name.to_str()?),
+        Ok(name) => name.to_str().ok().and_then(fj::Algorithm::from_name),
         Err(_) => None,
     };
     let Some(alg) = alg else {
@@ -677,8 +677,8 @@ fn decode<'py>(
     now: Option<&Bound<'py, PyAny>>,
     kwargs: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    // The common call (str token, str/bytes secret, a list of names, no options) touches Python
-    // helpers not at all; everything unusual is normalised by the same helpers as before.
+    // The common call (str token, str/bytes secret, a list of names, no options) calls no Python
+    // code; unusual argument types are normalised by the helpers in `ferrojwt/__init__.py`.
     let options = match kwargs {
         Some(kwargs) if !kwargs.is_empty() => {
             Some(python_helper(py, "_legacy_verify_keyword")?.call1((options, kwargs))?)

@@ -183,7 +183,7 @@ def test_alg_none_is_never_accepted(allowed):
         ferrojwt.decode(token, KEY, algorithms=allowed)
 
 
-@pytest.mark.parametrize("alg", ["HS999", "none", None, "hs256"])
+@pytest.mark.parametrize("alg", ["HS999", "none", None, "hs256", 5, "HS\ud800"])
 def test_encode_with_an_unknown_alg_is_not_implemented(alg):
     # PyJWT 1.x and 2.x both raise NotImplementedError("Algorithm not supported").
     with pytest.raises(NotImplementedError, match="Algorithm not supported"):
