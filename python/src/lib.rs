@@ -450,9 +450,6 @@ enum Verifying<'py> {
     Set(PyRef<'py, KeySet>),
 }
 
-/// encode(payload, key, algorithm="HS256", headers=None, json_encoder=None)
-/// --
-///
 /// Signs ``payload`` and returns the compact token as ``str``.
 ///
 /// The bytes match PyJWT 1.x: header ``{"typ":"JWT","alg":...}`` then ``headers`` in order, and
@@ -462,7 +459,10 @@ enum Verifying<'py> {
 /// is given as for ``decode`` and parsed once (cached). Payloads whose keys would repeat a name
 /// once stringified (``{1: ..., "1": ...}``) are refused: ferrojwt would not decode that token.
 #[pyfunction]
-#[pyo3(signature = (payload, key, algorithm=Arg::Omitted, headers=None, json_encoder=None))]
+#[pyo3(
+    signature = (payload, key, algorithm=Arg::Omitted, headers=None, json_encoder=None),
+    text_signature = "(payload, key, algorithm='HS256', headers=None, json_encoder=None)"
+)]
 fn encode<'py>(
     py: Python<'py>,
     payload: &Bound<'py, PyAny>,
@@ -571,10 +571,29 @@ fn token_bytes<'a>(token: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
     ))
 }
 
+/// `decode`'s `options` as a dict. Any mapping is copied the way PyJWT 2 merges it (`{**options}`:
+/// only the keys it has); a dict is read in place with `PyDict_GetItem`, which never calls a
+/// `defaultdict`'s `__missing__` (whose falsy defaults would switch checks off).
+fn options_dict<'py>(
+    py: Python<'py>,
+    options: Option<Bound<'py, PyAny>>,
+) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let Some(options) = options.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    match options.cast_into::<PyDict>() {
+        Ok(dict) => Ok(Some(dict)),
+        Err(e) => {
+            let copy = py.get_type::<PyDict>().call1((e.into_inner(),))?;
+            Ok(Some(copy.cast_into::<PyDict>()?))
+        }
+    }
+}
+
 /// `ferrojwt.decode`'s `options` (PyJWT's names) applied to `validation`; returns
 /// `verify_signature`. Unset checks follow `verify_signature`, as in PyJWT 2.
 fn apply_options(
-    options: Option<&Bound<'_, PyAny>>,
+    options: Option<&Bound<'_, PyDict>>,
     validation: &mut fj::Validation,
 ) -> PyResult<bool> {
     let Some(options) = options else {
@@ -582,10 +601,9 @@ fn apply_options(
     };
     let py = options.py();
     let flag = |name: &Bound<'_, PyString>, default: bool| -> PyResult<bool> {
-        match options.get_item(name) {
-            Ok(value) => value.is_truthy(),
-            Err(err) if err.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Ok(default),
-            Err(err) => Err(err),
+        match options.get_item(name)? {
+            Some(value) => value.is_truthy(),
+            None => Ok(default),
         }
     };
     let verify_signature = flag(intern!(py, "verify_signature"), true)?;
@@ -595,17 +613,16 @@ fn apply_options(
     validation.verify_iat = flag(intern!(py, "verify_iat"), verify_signature)?;
     validation.verify_aud = flag(intern!(py, "verify_aud"), verify_signature)?;
     validation.verify_iss = flag(intern!(py, "verify_iss"), verify_signature)?;
-    let mut required: Vec<String> = match options.get_item(intern!(py, "require")) {
-        Ok(value) if value.is_none() => Vec::new(),
-        Ok(value) => match value.cast::<PyString>() {
+    let mut required: Vec<String> = match options.get_item(intern!(py, "require"))? {
+        None => Vec::new(),
+        Some(value) if value.is_none() => Vec::new(),
+        Some(value) => match value.cast::<PyString>() {
             Ok(one) => vec![one.to_cow()?.into_owned()],
             Err(_) => value
                 .try_iter()?
                 .map(|name| name.and_then(|n| n.extract::<String>()))
                 .collect::<PyResult<_>>()?,
         },
-        Err(err) if err.is_instance_of::<pyo3::exceptions::PyKeyError>(py) => Vec::new(),
-        Err(err) => return Err(err),
     };
     // PyJWT 1.x spelled some of these as require_exp / require_iat / require_nbf.
     for (option, claim) in [
@@ -644,9 +661,6 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
     Ok(Some(out))
 }
 
-/// decode(jwt, key="", algorithms=None, options=None, audience=None, issuer=None, leeway=0, now=None)
-/// --
-///
 /// Verifies ``jwt`` and returns its claims as a ``dict`` in token order.
 ///
 /// ``algorithms`` is the allow-list and is required unless ``options["verify_signature"]`` is
@@ -661,10 +675,13 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
 /// ``iat`` only type-checked, checks in the order iat, nbf, exp, iss, aud.
 #[pyfunction]
 #[allow(clippy::too_many_arguments)]
-#[pyo3(signature = (
-    jwt, key=Arg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
-    leeway=None, now=None, **kwargs
-))]
+#[pyo3(
+    signature = (
+        jwt, key=Arg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
+        leeway=None, now=None, **kwargs
+    ),
+    text_signature = "(jwt, key='', algorithms=None, options=None, audience=None, issuer=None, leeway=0, now=None, **kwargs)"
+)]
 fn decode<'py>(
     py: Python<'py>,
     jwt: &Bound<'py, PyAny>,
@@ -679,13 +696,25 @@ fn decode<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     // The common call (str token, str/bytes secret, a list of names, no options) calls no Python
     // code; unusual argument types are normalised by the helpers in `ferrojwt/__init__.py`.
+    // PyJWT 1.x's third parameter was `verify`: a bool there is that, not an allow-list.
+    let (algorithms, kwargs) = match algorithms {
+        Some(flag) if flag.is_instance_of::<PyBool>() => {
+            let legacy = match kwargs {
+                Some(kwargs) => kwargs.copy()?,
+                None => PyDict::new(py),
+            };
+            legacy.set_item(intern!(py, "verify"), flag)?;
+            (None, Some(legacy))
+        }
+        _ => (algorithms, kwargs.cloned()),
+    };
     let options = match kwargs {
         Some(kwargs) if !kwargs.is_empty() => {
             Some(python_helper(py, "_legacy_verify_keyword")?.call1((options, kwargs))?)
         }
         _ => options,
     };
-    let options = options.filter(|o| !o.is_none());
+    let options = options_dict(py, options)?;
     let names = AlgorithmNames::read(algorithms)?;
     let token_holder;
     let token = if jwt.is_instance_of::<PyString>() || jwt.is_instance_of::<PyBytes>() {
@@ -697,9 +726,10 @@ fn decode<'py>(
 
     let verify_signature = match &options {
         None => true,
-        Some(o) => o
-            .call_method1(intern!(py, "get"), (intern!(py, "verify_signature"), true))?
-            .is_truthy()?,
+        Some(o) => match o.get_item(intern!(py, "verify_signature"))? {
+            Some(flag) => flag.is_truthy()?,
+            None => true,
+        },
     };
     let key_holder;
     let key = if verify_signature {
@@ -707,6 +737,18 @@ fn decode<'py>(
             return Err(errors::decode_error(
                 py,
                 "It is required that you pass in a value for the \"algorithms\" argument when calling decode().",
+            ));
+        }
+        if names.allowed.is_empty() {
+            // Names, none of them implemented ("none", typos): no token's alg can be allowed.
+            // As PyJWT, a malformed token is reported as such first.
+            fj::decode_header(token).map_err(|e| errors::to_py(py, e))?;
+            return Err(errors::to_py(
+                py,
+                fj::Error::new(
+                    fj::ErrorKind::InvalidAlgorithm,
+                    "The specified alg value is not allowed",
+                ),
             ));
         }
         key_holder = key_cache::resolve(py, key, &names)?;

@@ -2,6 +2,7 @@
 of ferrojwt._key's cache by value): every accepted form of each argument, and that no cached key
 is ever used under the wrong algorithms."""
 
+import collections
 import datetime
 import inspect
 import types
@@ -91,9 +92,9 @@ def test_algorithms_in_every_form():
         assert ferrojwt.decode(token, secret, algorithms=algorithms, now=T0) == CLAIMS
     with pytest.raises(InvalidAlgorithmError):
         ferrojwt.decode(token, secret, algorithms=["HS512"], now=T0)
-    # A list naming no implemented algorithm is no allow-list at all.
+    # A list naming no implemented algorithm allows nothing.
     for nothing_known in (["none"], ["hs256"], ""):
-        with pytest.raises(InvalidArgumentError):
+        with pytest.raises(InvalidAlgorithmError):
             ferrojwt.decode(token, secret, algorithms=nothing_known, now=T0)
     # Only public-key algorithms: the secret is read as (and fails as) public-key text.
     with pytest.raises(InvalidKeyError):
@@ -159,3 +160,67 @@ def test_decode_documents_itself():
     assert params[:8] == [
         "jwt", "key", "algorithms", "options", "audience", "issuer", "leeway", "now"
     ]
+
+
+# --- found by a fresh-user run (each failed before its fix) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        collections.defaultdict(list),
+        collections.defaultdict(lambda: None),
+        collections.defaultdict(dict),
+        collections.defaultdict(str),
+        collections.defaultdict(bool),
+    ],
+)
+def test_an_options_mapping_with_defaults_turns_no_check_off(options):
+    # A defaultdict answers every missing option with a falsy default: reading the options with
+    # options[name] switched the signature and expiry checks off.
+    forged = ferrojwt.encode({"admin": True, "exp": 1}, "attacker-secret-" + "x" * 20)
+    with pytest.raises(InvalidSignatureError):
+        ferrojwt.decode(forged, "k" * 50, algorithms=["HS256"], options=options)
+    assert dict(options) == {}  # and the caller's mapping is left as it was
+
+
+def test_options_are_read_like_pyjwt2_merges_them():
+    token = ferrojwt.encode({"exp": 1}, "k" * 50)
+    chained = collections.ChainMap({"verify_exp": False}, {})
+    assert ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], options=chained) == {"exp": 1}
+    with pytest.raises(ExpiredSignatureError):
+        ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], options=types.MappingProxyType({}))
+
+
+def test_an_explicit_verify_signature_option_beats_the_legacy_verify_keyword():
+    # PyJWT 1.7.1 keeps the explicit option (setdefault); PyJWT 2 ignores verify=.
+    forged = ferrojwt.encode({"admin": True}, "attacker-secret-" + "x" * 20)
+    with pytest.raises(InvalidSignatureError):
+        ferrojwt.decode(
+            forged, "k" * 50, verify=False, options={"verify_signature": True}, algorithms=["HS256"]
+        )
+    assert ferrojwt.decode(forged, "k" * 50, verify=False) == {"admin": True}
+
+
+def test_pyjwt1_positional_verify():
+    # PyJWT 1.x's third parameter was `verify`: decode(token, key, False) skipped verification.
+    token = ferrojwt.encode({"a": 1}, "k" * 50)
+    assert ferrojwt.decode(token, "wrong", False) == {"a": 1}
+    with pytest.raises(DecodeError, match="algorithms"):
+        ferrojwt.decode(token, "k" * 50, True)
+
+
+def test_a_list_naming_no_implemented_algorithm_refuses_the_token_like_pyjwt():
+    token = ferrojwt.encode({"a": 1}, "k" * 50)
+    for names in (["none"], ["hs256"], ["HS999", "whatever"]):
+        with pytest.raises(InvalidAlgorithmError):
+            ferrojwt.decode(token, "k" * 50, algorithms=names)
+    # Structure errors still come first, as for any allow-list.
+    with pytest.raises(DecodeError):
+        ferrojwt.decode("not.a-token", "k" * 50, algorithms=["none"])
+
+
+def test_decode_and_encode_signatures_show_their_defaults():
+    assert str(inspect.signature(ferrojwt.decode)).startswith("(jwt, key='', algorithms=None")
+    assert "algorithm='HS256'" in str(inspect.signature(ferrojwt.encode))
+    assert "--" not in ferrojwt.decode.__doc__.splitlines()[0:3]

@@ -240,9 +240,10 @@ decode = _native.decode
 
 
 def _legacy_verify_keyword(options: Optional[Mapping[str, Any]], kwargs: dict) -> Mapping[str, Any]:
-    """PyJWT 1.x's ``verify`` argument (``verify=False`` turns the signature check off)."""
+    """PyJWT 1.x's ``verify`` argument (``verify=False`` turns the signature check off unless
+    ``options`` say otherwise: as in PyJWT 1.x, an explicit ``verify_signature`` wins)."""
     if kwargs.pop("verify", None) is False:
-        options = {**(options or {}), "verify_signature": False}
+        options = {"verify_signature": False, **(options or {})}
     if kwargs:
         raise TypeError(f"decode() got unexpected keyword arguments: {', '.join(sorted(kwargs))}")
     return options
