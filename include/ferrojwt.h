@@ -550,7 +550,8 @@ void ferrojwt_key_set_free(ferrojwt_key_set *set);
  * Creates a signer for `algorithm` with `key`. `algorithm` is an exact, case-sensitive JOSE
  * name: `"HS256"`, `"HS384"`, `"HS512"` (an HMAC secret), `"RS256"`, `"RS384"`, `"RS512"`,
  * `"PS256"`, `"PS384"`, `"PS512"` (an RSA private key), `"ES256"`, `"ES384"`, `"ES512"` (an EC
- * private key on P-256, P-384, P-521 respectively) or `"EdDSA"` (an Ed25519 private key).
+ * private key on P-256, P-384, P-521 respectively), `"ES521"` (PyJWT 1.x's name for ES512, written
+ * as such into the header) or `"EdDSA"` (an Ed25519 private key).
  * HS, RS and EdDSA signatures are deterministic; PS and ES signatures are randomized.
  *
  * - `key`: not NULL; must be able to sign (`ferrojwt_key_can_sign`): a public key or
@@ -665,8 +666,9 @@ ferrojwt_status ferrojwt_verifier_new_keyset(const ferrojwt_key_set *set,
 
 /**
  * Adds an algorithm to the allow-list: `"HS256"`, `"HS384"`, `"HS512"`, `"RS256"`, `"RS384"`,
- * `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521) or
- * `"EdDSA"` (exact, case-sensitive JOSE names). A token whose `alg` is
+ * `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521), `"ES521"`
+ * (PyJWT 1.x's name for ES512: tokens saying `ES521` need it) or `"EdDSA"` (exact,
+ * case-sensitive JOSE names). A token whose `alg` is
  * not in the list is refused with `FERROJWT_STATUS_INVALID_ALGORITHM` before the key is used.
  * `"none"` and unknown names are `FERROJWT_STATUS_INVALID_ALGORITHM`. Adding one twice is
  * harmless.

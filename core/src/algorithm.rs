@@ -63,13 +63,17 @@ pub enum Algorithm {
     ES384,
     /// ECDSA P-521 with SHA-512.
     ES512,
+    /// PyJWT 1.x's name for ES512: the same signature (P-521, SHA-512), but its tokens say
+    /// `alg: ES521`. As in PyJWT 1.x, an allow-list must name `ES521` to accept them, and signing
+    /// with it writes `ES521`, so tokens stay byte-identical to djangorestframework_jwt 1.11's.
+    ES521,
     /// Ed25519.
     EdDSA,
 }
 
 impl Algorithm {
     /// Every algorithm, in a fixed order.
-    pub const ALL: [Algorithm; 13] = [
+    pub const ALL: [Algorithm; 14] = [
         Algorithm::HS256,
         Algorithm::HS384,
         Algorithm::HS512,
@@ -82,11 +86,9 @@ impl Algorithm {
         Algorithm::ES256,
         Algorithm::ES384,
         Algorithm::ES512,
+        Algorithm::ES521,
         Algorithm::EdDSA,
     ];
-
-    /// Names accepted besides [`Algorithm::as_str`]: PyJWT 1.x's `ES521` for ES512.
-    pub const ALIASES: [(&'static str, Algorithm); 1] = [("ES521", Algorithm::ES512)];
 
     /// The `alg` header value.
     pub fn as_str(self) -> &'static str {
@@ -103,6 +105,7 @@ impl Algorithm {
             Algorithm::ES256 => "ES256",
             Algorithm::ES384 => "ES384",
             Algorithm::ES512 => "ES512",
+            Algorithm::ES521 => "ES521",
             Algorithm::EdDSA => "EdDSA",
         }
     }
@@ -113,13 +116,12 @@ impl Algorithm {
             Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512 => Family::Hmac,
             Algorithm::RS256 | Algorithm::RS384 | Algorithm::RS512 => Family::Rsa,
             Algorithm::PS256 | Algorithm::PS384 | Algorithm::PS512 => Family::RsaPss,
-            Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512 => Family::Ec,
+            Algorithm::ES256 | Algorithm::ES384 | Algorithm::ES512 | Algorithm::ES521 => Family::Ec,
             Algorithm::EdDSA => Family::EdDsa,
         }
     }
 
     /// Parses an `alg` value exactly (case-sensitive, as RFC 7515 requires).
-    /// `ES521` is accepted as PyJWT 1.x's alias of `ES512`.
     pub fn from_name(name: &str) -> Option<Algorithm> {
         Some(match name {
             "HS256" => Algorithm::HS256,
@@ -134,13 +136,9 @@ impl Algorithm {
             "ES256" => Algorithm::ES256,
             "ES384" => Algorithm::ES384,
             "ES512" => Algorithm::ES512,
+            "ES521" => Algorithm::ES521,
             "EdDSA" => Algorithm::EdDSA,
-            _ => {
-                return Algorithm::ALIASES
-                    .iter()
-                    .find(|(alias, _)| *alias == name)
-                    .map(|(_, alg)| *alg)
-            }
+            _ => return None,
         })
     }
 }
@@ -168,9 +166,6 @@ mod tests {
     fn names_round_trip() {
         for alg in Algorithm::ALL {
             assert_eq!(alg.as_str().parse::<Algorithm>(), Ok(alg));
-        }
-        for (alias, alg) in Algorithm::ALIASES {
-            assert_eq!(Algorithm::from_name(alias), Some(alg));
         }
     }
 

@@ -113,11 +113,13 @@ fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
         "ec_p384.pkcs8.pem",
         vec!["ec_p384.spki.pem", "ec_p384.sec1.pem"],
     ));
-    out.push((
-        Algorithm::ES512,
-        "ec_p521.pkcs8.pem",
-        vec!["ec_p521.spki.pem", "ec_p521.sec1.pem"],
-    ));
+    for alg in [Algorithm::ES512, Algorithm::ES521] {
+        out.push((
+            alg,
+            "ec_p521.pkcs8.pem",
+            vec!["ec_p521.spki.pem", "ec_p521.sec1.pem"],
+        ));
+    }
     out.push((
         Algorithm::EdDSA,
         "ed25519.pkcs8.pem",
@@ -208,6 +210,32 @@ fn public_key_bytes_can_never_become_an_hmac_secret() {
         let err = decode_at(forged.as_bytes(), &key(public), &v, now()).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidKey, "{public}");
     }
+}
+
+/// PyJWT 1.x (and so djangorestframework_jwt 1.11) named ES512 `ES521` and wrote that name into
+/// its tokens: they must verify under that name, and new ones must say it too.
+#[test]
+fn es521_is_pyjwt1s_name_for_es512_and_stays_in_the_header() {
+    let private = key("ec_p521.pkcs8.pem");
+    let public = key("ec_p521.spki.pem");
+    let token = encode(&claims(r#"{"sub":"1"}"#), Algorithm::ES521, &private).unwrap();
+    let header = token.split('.').next().unwrap();
+    assert_eq!(header, "eyJ0eXAiOiJKV1QiLCJhbGciOiJFUzUyMSJ9"); // {"typ":"JWT","alg":"ES521"}
+    let v = |algs: &[Algorithm]| Validation::new(algs);
+    let decoded = decode_at(token.as_bytes(), &public, &v(&[Algorithm::ES521]), now()).unwrap();
+    assert_eq!(decoded.header.alg(), "ES521");
+    // As in PyJWT 1.x, each name must be allowed by that name.
+    for (token_alg, allowed) in [
+        (Algorithm::ES521, Algorithm::ES512),
+        (Algorithm::ES512, Algorithm::ES521),
+    ] {
+        let token = encode(&claims("{}"), token_alg, &private).unwrap();
+        let err = decode_at(token.as_bytes(), &public, &v(&[allowed]), now()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidAlgorithm);
+    }
+    // And only a P-521 key serves it.
+    let err = encode(&claims("{}"), Algorithm::ES521, &key("ec_p256.pkcs8.pem")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKey);
 }
 
 #[test]
@@ -363,6 +391,7 @@ fn round_trip_random_claims_over_every_algorithm() {
         (Algorithm::ES256, key("ec_p256.pkcs8.pem")),
         (Algorithm::ES384, key("ec_p384.pkcs8.pem")),
         (Algorithm::ES512, key("ec_p521.pkcs8.pem")),
+        (Algorithm::ES521, key("ec_p521.pkcs8.pem")),
         (Algorithm::EdDSA, key("ed25519.pkcs8.pem")),
     ];
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);

@@ -41,7 +41,8 @@ impl ferrojwt_signer {
 /// Creates a signer for `algorithm` with `key`. `algorithm` is an exact, case-sensitive JOSE
 /// name: `"HS256"`, `"HS384"`, `"HS512"` (an HMAC secret), `"RS256"`, `"RS384"`, `"RS512"`,
 /// `"PS256"`, `"PS384"`, `"PS512"` (an RSA private key), `"ES256"`, `"ES384"`, `"ES512"` (an EC
-/// private key on P-256, P-384, P-521 respectively) or `"EdDSA"` (an Ed25519 private key).
+/// private key on P-256, P-384, P-521 respectively), `"ES521"` (PyJWT 1.x's name for ES512, written
+/// as such into the header) or `"EdDSA"` (an Ed25519 private key).
 /// HS, RS and EdDSA signatures are deterministic; PS and ES signatures are randomized.
 ///
 /// - `key`: not NULL; must be able to sign (`ferrojwt_key_can_sign`): a public key or

@@ -165,8 +165,9 @@ unsafe fn configure(
 }
 
 /// Adds an algorithm to the allow-list: `"HS256"`, `"HS384"`, `"HS512"`, `"RS256"`, `"RS384"`,
-/// `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521) or
-/// `"EdDSA"` (exact, case-sensitive JOSE names). A token whose `alg` is
+/// `"RS512"`, `"PS256"`, `"PS384"`, `"PS512"`, `"ES256"`, `"ES384"`, `"ES512"` (P-521), `"ES521"`
+/// (PyJWT 1.x's name for ES512: tokens saying `ES521` need it) or `"EdDSA"` (exact,
+/// case-sensitive JOSE names). A token whose `alg` is
 /// not in the list is refused with `FERROJWT_STATUS_INVALID_ALGORITHM` before the key is used.
 /// `"none"` and unknown names are `FERROJWT_STATUS_INVALID_ALGORITHM`. Adding one twice is
 /// harmless.

@@ -1058,12 +1058,7 @@ fn check_refresh_window<'py>(
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", fj::VERSION)?;
     // The names the core accepts, so the Python layers never keep a list of their own.
-    let names = || {
-        fj::Algorithm::ALL
-            .iter()
-            .map(|a| (a.as_str(), *a))
-            .chain(fj::Algorithm::ALIASES)
-    };
+    let names = || fj::Algorithm::ALL.iter().map(|a| (a.as_str(), *a));
     m.add("ALGORITHMS", names().map(|(n, _)| n).collect::<Vec<_>>())?;
     m.add(
         "HMAC_ALGORITHMS",

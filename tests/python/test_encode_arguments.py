@@ -98,3 +98,16 @@ def test_signing_keys_follow_the_algorithm_even_when_cached():
 def test_encode_documents_itself():
     assert "PyJWT 1.x" in ferrojwt.encode.__doc__
     assert ferrojwt.encode({"a": 1}, SECRET) == ferrojwt.encode({"a": 1}, SECRET, "HS256")
+
+
+# --- found by a fresh-user run (each failed before its fix) -----------------------------------
+
+
+def test_es521_tokens_say_es521_as_pyjwt1_wrote_them():
+    private = (KEYS / "ec_p521.pkcs8.pem").read_text()
+    public = (KEYS / "ec_p521.spki.pem").read_text()
+    token = ferrojwt.encode({"sub": "1"}, private, "ES521")
+    assert ferrojwt.get_unverified_header(token) == {"typ": "JWT", "alg": "ES521"}
+    assert ferrojwt.decode(token, public, algorithms=["ES521"]) == {"sub": "1"}
+    with pytest.raises(ferrojwt.InvalidAlgorithmError):
+        ferrojwt.decode(token, public, algorithms=["ES512"])

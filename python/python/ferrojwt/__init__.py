@@ -106,7 +106,7 @@ def numeric_date(value: Any) -> Any:
     return value
 
 
-# The core's names (``ES521`` included, PyJWT 1.x's alias of ES512).
+# The core's names (``ES521`` included: PyJWT 1.x's name for ES512, written as such).
 _HMAC_ALGORITHMS = frozenset(_native.HMAC_ALGORITHMS)
 _KNOWN_ALGORITHMS = frozenset(_native.ALGORITHMS)
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
