@@ -110,6 +110,20 @@ impl Algorithm {
         }
     }
 
+    /// The signature algorithm proper, names aside: [`Algorithm::ES521`] is [`Algorithm::ES512`].
+    ///
+    /// ```
+    /// use ferrojwt::Algorithm;
+    /// assert_eq!(Algorithm::ES521.signature(), Algorithm::ES512);
+    /// assert_eq!(Algorithm::HS256.signature(), Algorithm::HS256);
+    /// ```
+    pub fn signature(self) -> Algorithm {
+        match self {
+            Algorithm::ES521 => Algorithm::ES512,
+            other => other,
+        }
+    }
+
     /// The key family this algorithm needs.
     pub fn family(self) -> Family {
         match self {

@@ -112,9 +112,7 @@ impl KeyType {
             KeyType::Hmac => alg.family() == Family::Hmac,
             KeyType::Rsa => matches!(alg.family(), Family::Rsa | Family::RsaPss),
             // ES521 is PyJWT 1.x's name for ES512, so a P-521 key serves both.
-            KeyType::Ec(curve) => {
-                curve.algorithm() == alg || (curve == Curve::P521 && alg == Algorithm::ES521)
-            }
+            KeyType::Ec(curve) => curve.algorithm() == alg.signature(),
             KeyType::Ed25519 => alg == Algorithm::EdDSA,
         }
     }

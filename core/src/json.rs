@@ -456,8 +456,19 @@ pub fn write_python_float(out: &mut String, f: f64) {
         out.push_str(if f.is_sign_negative() { "-0.0" } else { "0.0" });
         return;
     }
-    // Rust's `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
-    let sci = format!("{f:e}");
+    // Rust's `{:e}` gives the shortest round-trip digits: "-1.2345e-7". When two strings of that
+    // length both round-trip and lie equally near `f`, Rust may take the upper one where Python
+    // takes the even one; the correctly rounded string of the same length (`{:.Ne}` rounds half to
+    // even) is Python's whenever it round-trips.
+    let mut sci = format!("{f:e}");
+    let digit_count = sci
+        .split('e')
+        .next()
+        .map_or(0, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let nearest = format!("{f:.*e}", digit_count.saturating_sub(1));
+    if nearest != sci && nearest.parse::<f64>() == Ok(f) {
+        sci = nearest;
+    }
     let (mantissa, exp) = match sci.split_once('e') {
         Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
         None => (sci.as_str(), 0),
@@ -539,8 +550,9 @@ fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// Rejects values that Python's encoder would write but strict readers refuse, so an encode never
-/// produces a token that ferrojwt itself would not decode.
+/// Rejects values that Python's encoder would write but strict readers refuse (NaN and the
+/// infinities, nesting deeper than [`MAX_DEPTH`]), so an encode never produces a token that
+/// ferrojwt itself would not decode.
 pub fn check_encodable(value: &JsonRef<'_>, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
         return Err(Error::new(
@@ -549,6 +561,10 @@ pub fn check_encodable(value: &JsonRef<'_>, depth: usize) -> Result<()> {
         ));
     }
     match value {
+        JsonRef::Float(f) if !f.is_finite() => Err(Error::new(
+            ErrorKind::InvalidArgument,
+            "Out of range float values are not JSON compliant",
+        )),
         JsonRef::Array(items) => items.iter().try_for_each(|v| check_encodable(v, depth + 1)),
         JsonRef::Object(object) => object
             .iter()
@@ -586,6 +602,9 @@ mod tests {
             (1500000000.25, "1500000000.25"),
             (1e300, "1e+300"),
             (5e-324, "5e-324"),
+            // Ties between two shortest strings go to the even digit, as in Python.
+            (1_805_190_918_033.781_2, "1805190918033.7812"),
+            (1e23, "1e+23"),
         ];
         for (f, want) in cases {
             assert_eq!(float(*f), *want, "{f:e}");

@@ -409,7 +409,9 @@ impl Key {
             }
         }
         match self.alg {
-            Some(bound) if bound != alg => Err(Error::new(
+            // A JWK's `alg` names the signature algorithm: ES521 is ES512 under PyJWT 1.x's name
+            // (RFC 7520's P-521 example key, as Wycheproof carries it, says ES521).
+            Some(bound) if bound.signature() != alg.signature() => Err(Error::new(
                 ErrorKind::InvalidKey,
                 format!("this key is restricted to {bound}, not {alg}"),
             )),

@@ -52,12 +52,13 @@ impl RefreshPolicy {
     }
 
     /// Sets `exp = now + expiration` and `orig_iat = now` (whole seconds, rounded down, as
-    /// `timegm(utctimetuple())` does), keeping the claims' other entries and their order.
+    /// `timegm(utctimetuple())` does), keeping the claims' other entries and their order. An
+    /// expiration beyond year 9999 stops there: the last NumericDate a token may carry.
     pub fn stamp(&self, claims: &mut Claims, now: DateTime<Utc>) {
         let exp = now
             .checked_add_signed(self.expiration)
-            .map(timestamp_secs)
-            .unwrap_or(i64::MAX);
+            .map_or(i64::MAX, timestamp_secs)
+            .min(crate::claims::MAX_NUMERIC_DATE as i64);
         claims.insert("exp".into(), Value::from(exp));
         claims.insert("orig_iat".into(), Value::from(timestamp_secs(now)));
     }

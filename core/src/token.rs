@@ -80,26 +80,28 @@ pub fn encode_ref(
     key: &Key,
     extra_header: &ObjectRef<'_>,
 ) -> Result<String> {
-    UnsignedToken::new(claims, alg, key, extra_header)?.sign(key)
+    UnsignedToken::new(claims, alg, key, extra_header)?.sign()
 }
 
-/// A token's header and claims segments, checked and encoded, waiting for the signature: lets a
-/// binding build it while it holds its interpreter lock and sign (slow for RSA) without it.
+/// A token's header and claims segments, checked and encoded, waiting for the signature of the
+/// key they were written for: lets a binding build it while it holds its interpreter lock and
+/// sign (slow for RSA) without it.
 #[derive(Clone, Debug)]
-pub struct UnsignedToken {
+pub struct UnsignedToken<'k> {
+    key: &'k Key,
     alg: Algorithm,
     /// base64url segments and dots: ASCII.
     text: Vec<u8>,
 }
 
-impl UnsignedToken {
+impl<'k> UnsignedToken<'k> {
     /// Runs every check of [`encode_ref`] and writes `base64url(header) "." base64url(claims)`.
     pub fn new(
         claims: &ObjectRef<'_>,
         alg: Algorithm,
-        key: &Key,
+        key: &'k Key,
         extra_header: &ObjectRef<'_>,
-    ) -> Result<UnsignedToken> {
+    ) -> Result<UnsignedToken<'k>> {
         key.check_algorithm(alg)?;
         if !key.can_sign() {
             return Err(Error::new(
@@ -114,6 +116,9 @@ impl UnsignedToken {
             json.push_str(alg.as_str());
             json.push_str(r#""}"#);
         } else {
+            extra_header
+                .iter()
+                .try_for_each(|(_, v)| json::check_encodable(v, 1))?;
             let header = build_header(alg, key, &extra_header.to_map())?;
             json::write_object_ref(&mut json, &ObjectRef::borrowing(&header));
         }
@@ -124,16 +129,27 @@ impl UnsignedToken {
         codec::b64_encode_into(&json.as_bytes()[..header_len], &mut text);
         text.push(b'.');
         codec::b64_encode_into(&json.as_bytes()[header_len..], &mut text);
-        Ok(UnsignedToken { alg, text })
+        Ok(UnsignedToken { key, alg, text })
     }
 
-    /// Signs with `key` (the key given to [`UnsignedToken::new`]) and returns the compact token.
-    pub fn sign(self, key: &Key) -> Result<String> {
-        key.check_algorithm(self.alg)?;
-        let UnsignedToken { alg, mut text } = self;
+    /// Signs and returns the compact token. A token longer than ferrojwt decodes
+    /// ([`DEFAULT_MAX_TOKEN_SIZE`](crate::DEFAULT_MAX_TOKEN_SIZE)) is refused
+    /// ([`ErrorKind::InvalidArgument`]): nobody could verify it with the defaults.
+    pub fn sign(self) -> Result<String> {
+        let UnsignedToken { key, alg, mut text } = self;
         let signature = key.sign(alg, &text)?;
         text.push(b'.');
         codec::b64_encode_into(signature.as_ref(), &mut text);
+        if text.len() > codec::DEFAULT_MAX_TOKEN_SIZE {
+            return Err(Error::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "the token would be {} bytes, more than the {} a decode accepts",
+                    text.len(),
+                    codec::DEFAULT_MAX_TOKEN_SIZE
+                ),
+            ));
+        }
         String::from_utf8(text)
             .map_err(|_| Error::new(ErrorKind::Internal, "a token is always ASCII"))
     }

@@ -91,9 +91,20 @@ mod convert {
     /// refuse). Strings are copied; see [`to_ref`] for the borrowing form.
     pub fn to_ref_owned(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<fj::JsonRef<'static>> {
         if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(fj::JsonRef::Str(Cow::Owned(s.to_str()?.to_owned())));
+            return Ok(fj::JsonRef::Str(Cow::Owned(text(s)?.to_owned())));
         }
         non_string(obj, depth)
+    }
+
+    /// A `str`'s UTF-8. One holding a lone surrogate has none: `json` would escape it, but a
+    /// strict reader (ferrojwt's included) refuses such a token, so it is an invalid argument.
+    fn text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
+        s.to_str().map_err(|_| {
+            invalid_argument(
+                s.py(),
+                "strings must be valid Unicode: a lone surrogate (\\ud800-\\udfff) cannot be encoded",
+            )
+        })
     }
 
     /// As [`to_ref_owned`], borrowing the UTF-8 of a `str` instead of copying it (a `str`'s
@@ -102,7 +113,7 @@ mod convert {
         // Exact types first: a pointer comparison, where the subclass checks of the stable ABI
         // are a function call each.
         if let Ok(s) = obj.cast_exact::<PyString>() {
-            return Ok(fj::JsonRef::Str(Cow::Borrowed(s.to_str()?)));
+            return Ok(fj::JsonRef::Str(Cow::Borrowed(text(s)?)));
         }
         if let Ok(i) = obj.cast_exact::<PyInt>() {
             if let Ok(v) = i.extract::<i64>() {
@@ -110,7 +121,7 @@ mod convert {
             }
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            return Ok(fj::JsonRef::Str(Cow::Borrowed(s.to_str()?)));
+            return Ok(fj::JsonRef::Str(Cow::Borrowed(text(s)?)));
         }
         non_string(obj, depth)
     }
@@ -150,11 +161,13 @@ mod convert {
             return Ok(J::Float(f));
         }
         if let Ok(d) = obj.cast::<PyDict>() {
-            let mut members = Vec::with_capacity(d.len());
-            for (k, v) in d.iter() {
+            // Items first, then conversion: nothing can change the dict under the iterator.
+            let items = dict_items(d);
+            let mut members = Vec::with_capacity(items.len());
+            for (k, v) in &items {
                 members.push((
-                    Cow::Owned(key_name(&k)?.into_owned()),
-                    to_ref_owned(&v, depth + 1)?,
+                    Cow::Owned(key_name(k)?.into_owned()),
+                    to_ref_owned(v, depth + 1)?,
                 ));
             }
             return object(py, members).map(J::Object);
@@ -179,13 +192,15 @@ mod convert {
         )))
     }
 
-    /// Python's `json` key rules: str as is; int, float, bool and None stringified.
+    /// Python's `json` key rules: str as is; None, bools, ints (by `int.__repr__`, so an
+    /// `IntEnum` is its value) and floats (by `float.__repr__`, non-finite ones as `NaN`,
+    /// `Infinity`, `-Infinity`) stringified. No user code runs here.
     fn key_name<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
         if let Ok(s) = key.cast_exact::<PyString>() {
-            return Ok(Cow::Borrowed(s.to_str()?));
+            return Ok(Cow::Borrowed(text(s)?));
         }
         if let Ok(s) = key.cast::<PyString>() {
-            return Ok(Cow::Borrowed(s.to_str()?));
+            return Ok(Cow::Borrowed(text(s)?));
         }
         if key.is_none() {
             return Ok(Cow::Borrowed("null"));
@@ -193,13 +208,29 @@ mod convert {
         if let Ok(b) = key.cast::<PyBool>() {
             return Ok(Cow::Borrowed(if b.is_true() { "true" } else { "false" }));
         }
-        if key.cast::<PyInt>().is_ok() {
-            return Ok(Cow::Owned(key.str()?.to_str()?.to_owned()));
+        if let Ok(i) = key.cast::<PyInt>() {
+            if let Ok(v) = i.extract::<i64>() {
+                return Ok(Cow::Owned(v.to_string()));
+            }
+            // Beyond 64 bits: int's own repr (not the subclass's), as json does.
+            let repr = key
+                .py()
+                .get_type::<PyInt>()
+                .call_method1("__repr__", (key,))?;
+            return Ok(Cow::Owned(repr.cast::<PyString>()?.to_str()?.to_owned()));
         }
         if let Ok(f) = key.cast::<PyFloat>() {
-            let mut out = String::new();
-            fj::write_python_float(&mut out, f.value());
-            return Ok(Cow::Owned(out));
+            let value = f.value();
+            let name = if value.is_nan() {
+                "NaN".to_owned()
+            } else if value.is_infinite() {
+                if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+            } else {
+                let mut out = String::new();
+                fj::write_python_float(&mut out, value);
+                out
+            };
+            return Ok(Cow::Owned(name));
         }
         let type_name = key.get_type().name()?;
         Err(PyTypeError::new_err(format!(
@@ -488,10 +519,13 @@ fn encode<'py>(
             "Algorithm not supported",
         ));
     };
-    // Anything but a plain dict, and any json_encoder, goes through the Python helper first.
+    // Anything but plain dicts, and any json_encoder, goes through the Python helper first.
     let prepared;
+    let plain_headers = headers.is_none_or(|h| h.is_none() || h.is_exact_instance_of::<PyDict>());
     let (payload, headers) = match json_encoder.filter(|e| !e.is_none()) {
-        None if payload.is_exact_instance_of::<PyDict>() => (payload.clone(), headers.cloned()),
+        None if payload.is_exact_instance_of::<PyDict>() && plain_headers => {
+            (payload.clone(), headers.cloned())
+        }
         encoder => {
             prepared =
                 python_helper(py, "_prepare_for_encode")?.call1((payload, headers, encoder))?;
@@ -529,7 +563,7 @@ fn encode<'py>(
     } else {
         // RSA signing takes ~1 ms: build the token here, sign it while other threads run.
         fj::UnsignedToken::new(&claims, alg, key, &extra)
-            .and_then(|unsigned| py.detach(|| unsigned.sign(key)))
+            .and_then(|unsigned| py.detach(|| unsigned.sign()))
     };
     result.map_err(|e| errors::to_py(py, e))
 }

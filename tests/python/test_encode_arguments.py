@@ -76,7 +76,7 @@ def test_str_and_int_subclasses_are_written_as_their_values():
     assert payload_json(token) == '{"role":"admin","level":3}'
 
 
-def test_headers_must_be_a_dict():
+def test_headers_must_be_a_mapping():
     with pytest.raises(TypeError):
         ferrojwt.encode({"a": 1}, SECRET, headers=[("kid", "x")])
     token = ferrojwt.encode({"a": 1}, SECRET, headers={"kid": "x"})
@@ -111,3 +111,74 @@ def test_es521_tokens_say_es521_as_pyjwt1_wrote_them():
     assert ferrojwt.decode(token, public, algorithms=["ES521"]) == {"sub": "1"}
     with pytest.raises(ferrojwt.InvalidAlgorithmError):
         ferrojwt.decode(token, public, algorithms=["ES512"])
+
+
+def test_floats_are_written_exactly_as_json_dumps_writes_them():
+    # repr picks the even digit when two shortest strings are equally near (Rust's shortest
+    # formatting may not): ~0.3 % of millisecond timestamps used to differ.
+    import random
+
+    rng = random.Random(20261204)
+    values = [1805190918033.78125, 1e23, 5e-324, -0.0, 1e16, 1.5e-5, 123456789.125]
+    values += [rng.uniform(1e12, 1e17) for _ in range(4000)]
+    values += [rng.uniform(-1e6, 1e6) for _ in range(2000)]
+    values += [rng.random() * 10 ** rng.randint(-30, 30) for _ in range(2000)]
+    values += [float(rng.getrandbits(64)) / 2 ** rng.randint(0, 60) for _ in range(2000)]
+    for value in values:
+        token = ferrojwt.encode({"f": value}, SECRET)
+        assert payload_json(token) == json.dumps({"f": value}, separators=(",", ":")), value
+
+
+def test_non_finite_float_keys_are_named_as_json_names_them():
+    payload = {float("inf"): 1, float("-inf"): 2, float("nan"): 3, 2.5: 4}
+    token = ferrojwt.encode(payload, SECRET)
+    assert payload_json(token) == json.dumps(payload, separators=(",", ":"))
+    assert claims_of(token) == {"Infinity": 1, "-Infinity": 2, "NaN": 3, "2.5": 4}
+
+
+def test_int_subclass_keys_are_named_by_their_int_value():
+    class Flag(enum.IntEnum):
+        ON = 1
+
+    class Loud(int):
+        def __str__(self):
+            return "LOUD"
+
+    payload = {Flag.ON: "a", Loud(7): "b", True: "c", 2**70: "d"}
+    token = ferrojwt.encode(payload, SECRET)
+    assert payload_json(token) == json.dumps(payload, separators=(",", ":"))
+
+
+def test_user_code_cannot_make_the_encoder_panic():
+    # A key's __str__ used to run mid-iteration; one that changed the dict being walked made
+    # pyo3 panic (PanicException, a BaseException). Nothing user-defined runs there any more,
+    # and a mapping mutated by user code is an ordinary error at worst.
+    inner = {}
+
+    class Sneaky(int):
+        def __str__(self):
+            inner["added"] = 1
+            return "sneaky"
+
+    inner[Sneaky(1)] = "x"
+    token = ferrojwt.encode({"nested": inner}, SECRET)
+    assert claims_of(token) == {"nested": {"1": "x"}}
+
+
+def test_strings_that_are_not_unicode_are_an_invalid_argument():
+    for payload in ({"s": "a\ud800b"}, {"a\udfff": 1}, {"n": {"s": "\ud800"}}):
+        with pytest.raises(InvalidArgumentError, match="surrogate"):
+            ferrojwt.encode(payload, SECRET)
+
+
+def test_headers_may_be_any_mapping():
+    headers = types.MappingProxyType({"kid": "k1"})
+    token = ferrojwt.encode({"a": 1}, SECRET, headers=headers)
+    assert ferrojwt.get_unverified_header(token) == {"typ": "JWT", "alg": "HS256", "kid": "k1"}
+    token = ferrojwt.encode({"a": 1}, SECRET, headers=collections.OrderedDict(kid="k2"))
+    assert ferrojwt.get_unverified_header(token)["kid"] == "k2"
+
+
+def test_tokens_a_decode_would_refuse_are_not_written():
+    with pytest.raises(InvalidArgumentError, match="bytes"):
+        ferrojwt.encode({str(i): i for i in range(20000)}, SECRET)

@@ -215,8 +215,8 @@ encode = _native.encode
 def _prepare_for_encode(
     payload: Any, headers: Optional[Mapping[str, Any]], json_encoder: Optional[type]
 ) -> tuple:
-    """``encode``'s slow path: any mapping as a new ``dict`` (the caller's is never modified),
-    ``exp``/``iat``/``nbf`` datetimes as NumericDates, then ``json_encoder`` (a
+    """``encode``'s slow path: any mapping (payload or headers) as a new ``dict`` (the caller's is
+    never modified), ``exp``/``iat``/``nbf`` datetimes as NumericDates, then ``json_encoder`` (a
     ``json.JSONEncoder`` subclass) applied to the payload and the headers through ``json``."""
     if not isinstance(payload, Mapping):
         raise TypeError(
@@ -226,6 +226,10 @@ def _prepare_for_encode(
     for claim in _TIME_CLAIMS:
         if isinstance(payload.get(claim), _dt.datetime):
             payload[claim] = numeric_date(payload[claim])
+    if headers is not None:
+        if not isinstance(headers, Mapping):
+            raise TypeError(f"headers must be a mapping, not {type(headers).__name__}")
+        headers = dict(headers)
     if json_encoder is not None:
         payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
         if headers is not None:
