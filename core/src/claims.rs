@@ -44,9 +44,24 @@ pub(crate) fn numeric_date_in<C: ClaimSet + ?Sized>(
 ) -> Result<Option<f64>> {
     match claims.claim(name) {
         None => Ok(None),
-        Some(value) => in_numeric_date_range(value.number())
-            .map(Some)
-            .ok_or_else(|| Error::claim(ErrorKind::InvalidClaim, name.to_owned(), message)),
+        Some(value) => {
+            match value.number() {
+                None => Err(Error::claim(
+                    ErrorKind::InvalidClaim,
+                    name.to_owned(),
+                    message,
+                )),
+                Some(number) => in_numeric_date_range(Some(number))
+                    .map(Some)
+                    .ok_or_else(|| {
+                        Error::claim(
+                    ErrorKind::InvalidClaim,
+                    name.to_owned(),
+                    format!("{name} is out of range: a NumericDate falls between years 1 and 9999"),
+                )
+                    }),
+            }
+        }
     }
 }
 
@@ -77,6 +92,7 @@ pub(crate) trait ClaimValue: Sized {
     fn as_text(&self) -> Option<&str>;
     fn as_boolean(&self) -> Option<bool>;
     fn as_items(&self) -> Option<&[Self]>;
+    fn is_null(&self) -> bool;
     /// Python truthiness.
     fn is_falsy(&self) -> bool;
 }
@@ -106,6 +122,9 @@ impl ClaimValue for Value {
     }
     fn as_items(&self) -> Option<&[Value]> {
         self.as_array().map(Vec::as_slice)
+    }
+    fn is_null(&self) -> bool {
+        Value::is_null(self)
     }
     fn is_falsy(&self) -> bool {
         match self {
@@ -142,6 +161,9 @@ impl ClaimValue for JsonRef<'_> {
             JsonRef::Array(items) => Some(items),
             _ => None,
         }
+    }
+    fn is_null(&self) -> bool {
+        matches!(self, JsonRef::Null)
     }
     fn is_falsy(&self) -> bool {
         match self {
@@ -183,7 +205,8 @@ pub fn timestamp_secs(now: DateTime<Utc>) -> i64 {
 
 /// Builds `now` from seconds since the epoch (a float, as Python's `time.time()` gives).
 pub fn datetime_from_f64(secs: f64) -> Result<DateTime<Utc>> {
-    if !secs.is_finite() || !(MIN_NUMERIC_DATE..=MAX_NUMERIC_DATE).contains(&secs) {
+    // Up to the last instant of year 9999, not just its last whole second.
+    if !secs.is_finite() || !(MIN_NUMERIC_DATE..MAX_NUMERIC_DATE + 1.0).contains(&secs) {
         return Err(Error::new(
             ErrorKind::InvalidArgument,
             "now must be a finite timestamp between years 1 and 9999",
@@ -237,6 +260,8 @@ mod tests {
         let before_epoch = datetime_from_f64(-0.5).unwrap();
         assert_eq!(timestamp_secs(before_epoch), -1);
         assert!(datetime_from_f64(f64::NAN).is_err());
+        assert!(datetime_from_f64(MAX_NUMERIC_DATE + 0.9999).is_ok());
+        assert!(datetime_from_f64(MAX_NUMERIC_DATE + 1.0).is_err());
         assert!(datetime_from_f64(1e300).is_err());
     }
 }

@@ -96,13 +96,17 @@ impl Key {
     /// assert!(!key.can_sign());
     /// ```
     pub fn parse(input: &[u8]) -> Result<Key> {
-        let trimmed = trim_ascii_start(input);
+        let trimmed = trim_ascii_start(input.strip_prefix(UTF8_BOM).unwrap_or(input));
         if trimmed.starts_with(b"-----BEGIN") {
             Key::from_pem(trimmed)
-        } else if trimmed.starts_with(b"ssh-") {
+        } else if trimmed.starts_with(b"ssh-") || trimmed.starts_with(b"ecdsa-sha2-") {
             Key::from_openssh(trimmed)
         } else if trimmed.starts_with(b"{") {
             Key::from_jwk(trimmed)
+        } else if has_pem_begin_line(trimmed) {
+            // Text before the block: comments, or the `Bag Attributes` openssl writes when it
+            // exports from PKCS#12 (cryptography, and so PyJWT, skip it too).
+            Key::from_pem(trimmed)
         } else {
             Key::from_der(input)
         }
@@ -190,9 +194,26 @@ impl Key {
                 Material::ed25519_public(pk)
                     .ok_or_else(|| format_error("invalid ssh-ed25519 key"))?
             }
+            "ecdsa-sha2-nistp256" | "ecdsa-sha2-nistp384" | "ecdsa-sha2-nistp521" => {
+                let curve = match kind {
+                    "ecdsa-sha2-nistp256" => Curve::P256,
+                    "ecdsa-sha2-nistp384" => Curve::P384,
+                    _ => Curve::P521,
+                };
+                if reader.string()? != &kind.as_bytes()["ecdsa-sha2-".len()..] {
+                    return Err(format_error(
+                        "OpenSSH ECDSA curve does not match the key type",
+                    ));
+                }
+                let point = reader.string()?;
+                Material::ec_public(point)
+                    .filter(|m| m.key_type() == KeyType::Ec(curve))
+                    .ok_or_else(|| format_error(format!("invalid {kind} key point")))?
+            }
             other => {
                 return Err(format_error(format!(
-                    "unsupported OpenSSH key type {other:?}: expected ssh-rsa or ssh-ed25519"
+                    "unsupported OpenSSH key type {other:?}: expected ssh-rsa, ssh-ed25519 or \
+                     ecdsa-sha2-nistp256/384/521"
                 )))
             }
         };
@@ -890,6 +911,13 @@ fn trim_ascii_end(bytes: &[u8]) -> &[u8] {
         .rposition(|b| !b.is_ascii_whitespace())
         .map_or(0, |i| i + 1);
     &bytes[..end]
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether `text` is UTF-8 with a PEM BEGIN line after other lines.
+fn has_pem_begin_line(text: &[u8]) -> bool {
+    std::str::from_utf8(text).is_ok_and(|t| t.contains("\n-----BEGIN "))
 }
 
 fn trim_ascii_start(bytes: &[u8]) -> &[u8] {

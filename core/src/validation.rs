@@ -111,7 +111,7 @@ impl Validation {
         if !self.leeway.is_finite() || self.leeway.abs() > 1e10 {
             return Err(Error::new(
                 ErrorKind::InvalidArgument,
-                "leeway must be a finite number of seconds",
+                "leeway must be a finite number of seconds, at most 1e10 (about 317 years)",
             ));
         }
         Ok(())
@@ -167,7 +167,8 @@ impl Validation {
         let leeway = self.leeway;
 
         for name in &self.required_claims {
-            if claims.claim(name).is_none() {
+            // Present but null counts as missing, as PyJWT's `payload.get(claim) is None`.
+            if claims.claim(name).is_none_or(ClaimValue::is_null) {
                 return Err(missing(name.clone()));
             }
         }
@@ -527,6 +528,22 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::MissingRequiredClaim);
         assert_eq!(err.claim_name(), Some("jti"));
+    }
+
+    #[test]
+    fn a_required_claim_that_is_null_is_missing() {
+        // PyJWT 1.x and 2.x both test `payload.get(claim) is None`.
+        let mut v = hs();
+        v.required_claims = vec!["exp".into()];
+        let err = v
+            .validate(&claims(json!({"exp": null})), at(1000))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MissingRequiredClaim);
+        assert_eq!(err.claim_name(), Some("exp"));
+        let err = Validation::strict(&[Algorithm::HS256])
+            .validate(&claims(json!({"exp": null})), at(1000))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::MissingRequiredClaim);
     }
 
     #[test]

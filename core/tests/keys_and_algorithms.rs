@@ -55,6 +55,9 @@ fn every_key_form_parses_to_its_type() {
         ("ssh_ed25519.pub.txt", KeyType::Ed25519, false),
         ("ssh_rsa.pub.txt", KeyType::Rsa, false),
         ("ssh_rsa.pkcs1.pem", KeyType::Rsa, true),
+        ("ec_p256.openssh.pub.txt", KeyType::Ec(Curve::P256), false),
+        ("ec_p384.openssh.pub.txt", KeyType::Ec(Curve::P384), false),
+        ("ec_p521.openssh.pub.txt", KeyType::Ec(Curve::P521), false),
     ];
     for (name, ty, private) in cases {
         let k = key(name);
@@ -106,18 +109,27 @@ fn pairs() -> Vec<(Algorithm, &'static str, Vec<&'static str>)> {
             "ec_p256.spki.der",
             "ec_p256.cert.pem",
             "ec_p256.cert.der",
+            "ec_p256.openssh.pub.txt",
         ],
     ));
     out.push((
         Algorithm::ES384,
         "ec_p384.pkcs8.pem",
-        vec!["ec_p384.spki.pem", "ec_p384.sec1.pem"],
+        vec![
+            "ec_p384.spki.pem",
+            "ec_p384.sec1.pem",
+            "ec_p384.openssh.pub.txt",
+        ],
     ));
     for alg in [Algorithm::ES512, Algorithm::ES521] {
         out.push((
             alg,
             "ec_p521.pkcs8.pem",
-            vec!["ec_p521.spki.pem", "ec_p521.sec1.pem"],
+            vec![
+                "ec_p521.spki.pem",
+                "ec_p521.sec1.pem",
+                "ec_p521.openssh.pub.txt",
+            ],
         ));
     }
     out.push((
@@ -236,6 +248,32 @@ fn es521_is_pyjwt1s_name_for_es512_and_stays_in_the_header() {
     // And only a P-521 key serves it.
     let err = encode(&claims("{}"), Algorithm::ES521, &key("ec_p256.pkcs8.pem")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidKey);
+}
+
+/// PEM as exported by other tools: a UTF-8 BOM, comment lines, openssl's `Bag Attributes`.
+#[test]
+fn pem_with_text_before_the_block_parses() {
+    let pem = String::from_utf8(key_bytes("rsa2048.spki.pem")).unwrap();
+    let private = String::from_utf8(key_bytes("rsa2048.pkcs8.pem")).unwrap();
+    for prefix in [
+        "\u{feff}",
+        "# the API's verification key\n",
+        "Bag Attributes\n    localKeyID: 01 02 03\nsubject=/CN=test\n",
+    ] {
+        let public = Key::parse(format!("{prefix}{pem}").as_bytes()).unwrap();
+        assert_eq!(public.key_type(), KeyType::Rsa, "{prefix:?}");
+        let signer = Key::parse(format!("{prefix}{private}").as_bytes()).unwrap();
+        let token = encode(&claims("{}"), Algorithm::RS256, &signer).unwrap();
+        let v = Validation::new(&[Algorithm::RS256]);
+        assert!(decode_at(token.as_bytes(), &public, &v, now()).is_ok());
+    }
+    // An OpenSSH ECDSA key names its curve twice; they must agree.
+    let line = String::from_utf8(key_bytes("ec_p256.openssh.pub.txt")).unwrap();
+    let swapped = line.replacen("ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", 1);
+    assert_eq!(
+        Key::parse(swapped.as_bytes()).unwrap_err().kind(),
+        ErrorKind::InvalidKeyFormat
+    );
 }
 
 #[test]

@@ -785,7 +785,18 @@ fn decode<'py>(
                 ),
             ));
         }
-        key_holder = key_cache::resolve(py, key, &names)?;
+        // With secrets and public keys both allowed, key text is read for the family of the
+        // token's own alg, as PyJWT does (it prepares the key for that alg). Which family never
+        // matters for safety: public-key text is refused as a secret in every encoding.
+        let for_token;
+        let key_names = match token_algorithm(token, &names) {
+            Some(alg) => {
+                for_token = AlgorithmNames::one(py, alg);
+                &for_token
+            }
+            None => &names,
+        };
+        key_holder = key_cache::resolve(py, key, key_names)?;
         Some(key_holder.extract::<Verifying<'_>>()?)
     } else {
         None
@@ -846,6 +857,18 @@ fn decode<'py>(
     convert::map_to_dict(py, &decoded.claims)
 }
 
+/// The token's `alg` when the allow-list mixes HMAC with public-key algorithms and names it;
+/// otherwise the whole list decides how key text is read.
+fn token_algorithm(token: &[u8], names: &AlgorithmNames<'_>) -> Option<fj::Algorithm> {
+    let hmac = |a: &fj::Algorithm| a.family() == fj::Family::Hmac;
+    let mixed = names.allowed.iter().any(hmac) && !names.allowed.iter().all(hmac);
+    if !mixed {
+        return None;
+    }
+    let header = fj::decode_header(token).ok()?;
+    fj::Algorithm::from_name(header.alg()).filter(|alg| names.allowed.contains(alg))
+}
+
 /// An argument whose absence differs from an explicit `None` (`decode`'s `key`: the default is
 /// the empty secret, `None` a type error, as in PyJWT; `encode`'s `algorithm`: HS256 by default,
 /// `None` not supported).
@@ -889,6 +912,16 @@ fn algorithm_bit(alg: fj::Algorithm) -> u64 {
 }
 
 impl<'py> AlgorithmNames<'py> {
+    /// Just `alg`, as if the caller had named it alone.
+    fn one(py: Python<'py>, alg: fj::Algorithm) -> Self {
+        AlgorithmNames {
+            given_names: Some(PyString::new(py, alg.as_str()).into_any()),
+            given: 1,
+            allowed: vec![alg],
+            mask: algorithm_bit(alg),
+        }
+    }
+
     fn read(algorithms: Option<&Bound<'py, PyAny>>) -> PyResult<Self> {
         let mut names = AlgorithmNames {
             given_names: None,

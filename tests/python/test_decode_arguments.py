@@ -224,3 +224,52 @@ def test_decode_and_encode_signatures_show_their_defaults():
     assert str(inspect.signature(ferrojwt.decode)).startswith("(jwt, key='', algorithms=None")
     assert "algorithm='HS256'" in str(inspect.signature(ferrojwt.encode))
     assert "--" not in ferrojwt.decode.__doc__.splitlines()[0:3]
+
+
+def test_mixed_allow_lists_read_the_key_for_the_tokens_algorithm():
+    # PyJWT prepares the key for the token's alg; ferrojwt used to decide from the key's first
+    # bytes alone, refusing DER public keys and secrets that start with "{".
+    private = (KEYS / "rsa2048.pkcs8.pem").read_text()
+    der_public = (KEYS / "rsa2048.spki.der").read_bytes()
+    both = ["HS256", "RS256"]
+    token = ferrojwt.encode({"a": 1}, private, "RS256")
+    assert ferrojwt.decode(token, der_public, algorithms=both) == {"a": 1}
+    brace_secret = '{"a":1} is my secret, not a JWK ' + "x" * 20
+    token = ferrojwt.encode({"a": 2}, brace_secret, "HS256")
+    assert ferrojwt.decode(token, brace_secret, algorithms=both) == {"a": 2}
+    # Never the confusion attack: public-key text is no HMAC secret, whatever the token says.
+    public_pem = (KEYS / "rsa2048.spki.pem").read_text()
+    import base64, hashlib, hmac as hmac_module
+
+    def b64(data):
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    signing_input = b64(b'{"typ":"JWT","alg":"HS256"}') + "." + b64(b'{"admin":true}')
+    for key_text in (public_pem, der_public):
+        material = key_text.encode() if isinstance(key_text, str) else key_text
+        mac = hmac_module.new(material, signing_input.encode(), hashlib.sha256).digest()
+        forged = signing_input + "." + b64(mac)
+        with pytest.raises(InvalidKeyError):
+            ferrojwt.decode(forged, key_text, algorithms=both)
+
+
+def test_pem_with_text_before_it_and_openssh_ecdsa_keys():
+    private = (KEYS / "ec_p256.pkcs8.pem").read_text()
+    token = ferrojwt.encode({"a": 1}, private, "ES256")
+    public = (KEYS / "ec_p256.spki.pem").read_text()
+    for form in (
+        "\ufeff" + public,
+        "# verification key\n" + public,
+        "Bag Attributes\n    localKeyID: 01\n" + public,
+        (KEYS / "ec_p256.openssh.pub.txt").read_text(),
+    ):
+        assert ferrojwt.decode(token, form, algorithms=["ES256"]) == {"a": 1}
+        assert ferrojwt.decode(token, form, algorithms=["ES256", "HS256"]) == {"a": 1}
+
+
+def test_a_required_claim_that_is_null_is_missing():
+    import jwt_reference as ref  # ferrojwt.encode refuses a null exp
+
+    token = ref.sign_raw(b'{"typ":"JWT","alg":"HS256"}', b'{"exp":null}', "k" * 50)
+    with pytest.raises(ferrojwt.MissingRequiredClaimError):
+        ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], options={"require": ["exp"]})

@@ -109,7 +109,7 @@ def numeric_date(value: Any) -> Any:
 # The core's names (``ES521`` included: PyJWT 1.x's name for ES512, written as such).
 _HMAC_ALGORITHMS = frozenset(_native.HMAC_ALGORITHMS)
 _KNOWN_ALGORITHMS = frozenset(_native.ALGORITHMS)
-_ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"{")
+_ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"ecdsa-sha2-", b"{")
 
 
 def _serialize_cryptography_key(key: Any) -> bytes:
@@ -159,7 +159,8 @@ def _parse_key(key: Any, algorithms: tuple) -> Any:
     if isinstance(key, (str, bytes)):
         material = key.encode("utf-8") if isinstance(key, str) else key
         asymmetric = no_hmac or (
-            not hmac_only and material.lstrip().startswith(_ASYMMETRIC_MARKERS)
+            not hmac_only
+            and material.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_ASYMMETRIC_MARKERS)
         )
         if asymmetric and material:
             return _native.Key.parse(material)
