@@ -550,15 +550,15 @@ fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Why a value nested deeper than 64 arrays/objects is not written (claims or header alike).
+pub const NESTED_TOO_DEEPLY: &str = "JSON value nested more than 64 levels deep";
+
 /// Rejects values that Python's encoder would write but strict readers refuse (NaN and the
 /// infinities, nesting deeper than [`MAX_DEPTH`]), so an encode never produces a token that
 /// ferrojwt itself would not decode.
 pub fn check_encodable(value: &JsonRef<'_>, depth: usize) -> Result<()> {
     if depth > MAX_DEPTH {
-        return Err(Error::new(
-            ErrorKind::InvalidArgument,
-            "claims nested too deeply",
-        ));
+        return Err(Error::new(ErrorKind::InvalidArgument, NESTED_TOO_DEEPLY));
     }
     match value {
         JsonRef::Float(f) if !f.is_finite() => Err(Error::new(
@@ -576,6 +576,11 @@ pub fn check_encodable(value: &JsonRef<'_>, depth: usize) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_depth_message_names_the_limit() {
+        assert!(NESTED_TOO_DEEPLY.contains(&format!(" {MAX_DEPTH} ")));
+    }
 
     fn float(f: f64) -> String {
         let mut s = String::new();

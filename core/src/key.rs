@@ -137,6 +137,7 @@ impl Key {
     /// A key from DER: a private key (PKCS#8, PKCS#1, SEC1), a public key (SPKI, PKCS#1) or an
     /// X.509 certificate (its public key, as `from_pem` reads a `CERTIFICATE` block).
     pub fn from_der(der: &[u8]) -> Result<Key> {
+        let der = without_trailing_whitespace(der)?;
         // A certificate is recognised by its structure alone, so it cannot be mistaken for a key.
         if let Some(spki) = certificate_spki(der) {
             return Key::public_from_der(spki);
@@ -151,12 +152,14 @@ impl Key {
     }
 
     fn private_from_der(der: &[u8]) -> Result<Key> {
+        let der = without_trailing_whitespace(der)?;
         Material::private_from_der(der)?
             .map(Key::new)
             .ok_or_else(|| format_error(format!("expected a private key: {FORMS}")))
     }
 
     fn public_from_der(der: &[u8]) -> Result<Key> {
+        let der = without_trailing_whitespace(der)?;
         Material::public_from_der(der)?
             .map(Key::new)
             .ok_or_else(|| format_error(format!("expected a public key: {FORMS}")))
@@ -802,17 +805,29 @@ fn asymmetric_encoding(secret: &[u8]) -> Option<String> {
     base64_der_key_shape(text).map(|what| format!("base64 of a DER-encoded {what}"))
 }
 
+/// The one DER element `der` holds, without the ASCII whitespace a DER file read as text may end
+/// in. Any other bytes after it are refused: the key parsers underneath would ignore them, and
+/// then the same bytes would be both a usable key and (to a looser guard) an HMAC secret.
+/// Input that is not one well-formed element is passed on for the parsers to explain.
+fn without_trailing_whitespace(der: &[u8]) -> Result<&[u8]> {
+    match der_element(der) {
+        Some((_, _, element, rest)) if rest.iter().all(u8::is_ascii_whitespace) => Ok(element),
+        Some(_) => Err(format_error(
+            "trailing data after the DER key: expected one DER element, optionally followed by whitespace",
+        )),
+        None => Ok(der),
+    }
+}
+
 /// The DER structures of key material, identified by their element tags: a certificate, an SPKI
 /// public key, a PKCS#1 RSA public or private key, a PKCS#8 (plain or encrypted) or SEC1 private
-/// key. The input must be one SEQUENCE, optionally followed by ASCII whitespace (a DER file read
-/// as text); not trimmed first, since DER itself may end in a whitespace-valued byte.
+/// key. The input must start with one SEQUENCE; whatever follows it is ignored, so that key
+/// material with anything appended is still never a secret. Not trimmed first, since DER itself
+/// may end in a whitespace-valued byte.
 fn der_key_shape(input: &[u8]) -> Option<&'static str> {
-    let (0x30, body, der, rest) = der_element(input)? else {
+    let (0x30, body, der, _) = der_element(input)? else {
         return None;
     };
-    if !rest.iter().all(u8::is_ascii_whitespace) {
-        return None;
-    }
     // (tag, contents) of each element of the SEQUENCE; at most the 10 a PKCS#1 private key has.
     let mut elements = Vec::new();
     let mut rest = body;

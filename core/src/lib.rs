@@ -47,6 +47,7 @@ pub use crypto::{raw as raw_crypto, Curve, KeyType, MIN_RSA_BITS};
 pub use error::{Error, ErrorKind, Result};
 pub use json::{
     parse as parse_json, parse_ref as parse_json_ref, to_python_json, write_python_float,
+    NESTED_TOO_DEEPLY,
 };
 pub use json_ref::{JsonRef, ObjectRef};
 pub use key::{Key, KeySet, ASYMMETRIC_SECRET_MESSAGE};

@@ -53,12 +53,21 @@ impl RefreshPolicy {
 
     /// Sets `exp = now + expiration` and `orig_iat = now` (whole seconds, rounded down, as
     /// `timegm(utctimetuple())` does), keeping the claims' other entries and their order. An
-    /// expiration beyond year 9999 stops there: the last NumericDate a token may carry.
+    /// `exp` past year 9999 (or, for a negative expiration, before year 1) stops at that end:
+    /// the NumericDates a token may carry.
     pub fn stamp(&self, claims: &mut Claims, now: DateTime<Utc>) {
+        use crate::claims::{MAX_NUMERIC_DATE, MIN_NUMERIC_DATE};
+        // An overflow goes the way the expiration points: a huge negative one must give a
+        // token already expired, never one valid for ever.
+        let overflow = if self.expiration < TimeDelta::zero() {
+            i64::MIN
+        } else {
+            i64::MAX
+        };
         let exp = now
             .checked_add_signed(self.expiration)
-            .map_or(i64::MAX, timestamp_secs)
-            .min(crate::claims::MAX_NUMERIC_DATE as i64);
+            .map_or(overflow, timestamp_secs)
+            .clamp(MIN_NUMERIC_DATE as i64, MAX_NUMERIC_DATE as i64);
         claims.insert("exp".into(), Value::from(exp));
         claims.insert("orig_iat".into(), Value::from(timestamp_secs(now)));
     }

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use chrono::{TimeDelta, TimeZone, Utc};
 use ferrojwt::{
     decode_at, encode, encode_ref, Algorithm, Claims, ErrorKind, JsonRef, Key, ObjectRef,
-    RefreshPolicy, Validation, DEFAULT_MAX_TOKEN_SIZE, MAX_NUMERIC_DATE,
+    RefreshPolicy, Validation, DEFAULT_MAX_TOKEN_SIZE, MAX_NUMERIC_DATE, MIN_NUMERIC_DATE,
 };
 
 fn object(members: Vec<(&'static str, JsonRef<'static>)>) -> ObjectRef<'static> {
@@ -49,6 +49,12 @@ fn header_values_nested_too_deeply_are_refused() {
     let header = object(vec![("x", deep)]);
     let err = encode_ref(&object(vec![]), Algorithm::HS256, &secret(), &header).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+    // Not "claims nested too deeply" for a header (found by a fresh-user run).
+    assert!(!err.message().contains("claims"), "{err}");
+    assert!(
+        err.message().contains("nested more than 64 levels deep"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -77,4 +83,28 @@ fn a_refresh_stamp_beyond_year_9999_stops_there_and_encodes() {
     policy.stamp(&mut claims, Utc::now());
     assert_eq!(claims["exp"], MAX_NUMERIC_DATE as i64);
     assert!(encode(&claims, Algorithm::HS256, &secret()).is_ok());
+}
+
+#[test]
+fn a_refresh_stamp_before_year_1_stops_there_too() {
+    // Found by a fresh-user run: a huge negative expiration overflowed to the *latest* date, so
+    // a token meant to be already expired was valid until year 9999.
+    let policy = RefreshPolicy::new(TimeDelta::MIN, TimeDelta::days(7));
+    let mut claims = Claims::new();
+    policy.stamp(&mut claims, Utc::now());
+    assert_eq!(claims["exp"], MIN_NUMERIC_DATE as i64);
+    let token = encode(&claims, Algorithm::HS256, &secret()).unwrap();
+    let err = decode_at(
+        token.as_bytes(),
+        &secret(),
+        &Validation::new(&[Algorithm::HS256]),
+        Utc::now(),
+    )
+    .unwrap_err();
+    assert_eq!(err.kind(), ferrojwt::ErrorKind::ExpiredSignature, "{err}");
+    // Negative but in range: an ordinary past date.
+    let policy = RefreshPolicy::new(TimeDelta::seconds(-60), TimeDelta::days(7));
+    let now = Utc.timestamp_opt(1_000_000, 0).unwrap();
+    policy.stamp(&mut claims, now);
+    assert_eq!(claims["exp"], 1_000_000 - 60);
 }

@@ -57,6 +57,36 @@ fn der_keys_and_certificates_are_refused_as_secrets() {
         let mut with_newline = der.clone();
         with_newline.push(b'\n');
         assert_refused(&format!("{name} + newline"), &with_newline);
+        // With any trailing bytes: a key file with junk after it is still key material.
+        for tail in [&b"\x00"[..], b"\x00\x00\x00\x00", b"junk", b"\n\x00"] {
+            let mut with_tail = der.clone();
+            with_tail.extend_from_slice(tail);
+            assert_refused(&format!("{name} + {tail:?}"), &with_tail);
+        }
+    }
+}
+
+#[test]
+fn der_with_trailing_data_is_not_a_key_either() {
+    // Found by a fresh-user run: SPKI DER + one NUL parsed as an RSA key while the secret guard,
+    // which then allowed only whitespace after the SEQUENCE, let the same bytes be an HMAC secret;
+    // with ["RS256", "HS256"] allowed, an HS256 token MACed with those bytes verified.
+    for name in DER_KEYS {
+        let mut der = key_bytes(name);
+        der.push(0);
+        let err = Key::parse(&der)
+            .err()
+            .unwrap_or_else(|| panic!("{name} + NUL: parsed"));
+        assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat, "{name}: {err}");
+        assert!(err.message().contains("trailing"), "{name}: {err}");
+        assert!(Key::from_der(&der).is_err(), "{name} + NUL: from_der");
+        assert!(Key::from_secret(&der).is_err(), "{name} + NUL: from_secret");
+        // Trailing whitespace (a DER file read as text) still parses.
+        der.pop();
+        der.extend_from_slice(b"\r\n");
+        if *name != "rsa1024.spki.der" {
+            Key::parse(&der).unwrap_or_else(|e| panic!("{name} + CRLF: {e}"));
+        }
     }
 }
 

@@ -130,7 +130,7 @@ mod convert {
         use fj::JsonRef as J;
         let py = obj.py();
         if depth > MAX_DEPTH {
-            return Err(invalid_argument(py, "claims nested too deeply"));
+            return Err(invalid_argument(py, fj::NESTED_TOO_DEEPLY));
         }
         if obj.is_none() {
             return Ok(J::Null);
@@ -624,14 +624,16 @@ fn options_dict<'py>(
     }
 }
 
-/// `ferrojwt.decode`'s `options` (PyJWT's names) applied to `validation`; returns
-/// `verify_signature`. Unset checks follow `verify_signature`, as in PyJWT 2.
+/// `ferrojwt.decode`'s `options` (PyJWT's names) applied to `validation`, with
+/// `verify_signature` as the caller read it (once). Unset checks follow it, as in PyJWT 2.
 fn apply_options(
     options: Option<&Bound<'_, PyDict>>,
+    verify_signature: bool,
     validation: &mut fj::Validation,
-) -> PyResult<bool> {
+) -> PyResult<()> {
+    validation.verify_signature = verify_signature;
     let Some(options) = options else {
-        return Ok(true);
+        return Ok(());
     };
     let py = options.py();
     let flag = |name: &Bound<'_, PyString>, default: bool| -> PyResult<bool> {
@@ -640,8 +642,6 @@ fn apply_options(
             None => Ok(default),
         }
     };
-    let verify_signature = flag(intern!(py, "verify_signature"), true)?;
-    validation.verify_signature = verify_signature;
     validation.verify_exp = flag(intern!(py, "verify_exp"), verify_signature)?;
     validation.verify_nbf = flag(intern!(py, "verify_nbf"), verify_signature)?;
     validation.verify_iat = flag(intern!(py, "verify_iat"), verify_signature)?;
@@ -669,7 +669,7 @@ fn apply_options(
         }
     }
     validation.required_claims = required;
-    Ok(verify_signature)
+    Ok(())
 }
 
 /// `audience`: None, one string, or any iterable of strings (any of which may match).
@@ -695,6 +695,51 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
     Ok(Some(out))
 }
 
+/// (algorithms, options) from the arguments after ``key`` given by position. PyJWT 2 put
+/// ``algorithms, options`` there; PyJWT 1.x put ``verify, algorithms, options``, so a bool first
+/// is 1.x's ``verify`` (moved into `kwargs` for `_legacy_verify_keyword`). Only by position: a
+/// bool passed as ``algorithms=`` is no allow-list, never a way to switch verification off.
+#[allow(clippy::type_complexity)]
+fn legacy_positional<'py>(
+    py: Python<'py>,
+    positional: &Bound<'py, PyTuple>,
+    algorithms: Option<Bound<'py, PyAny>>,
+    options: Option<Bound<'py, PyAny>>,
+    kwargs: &mut Option<Bound<'py, PyDict>>,
+) -> PyResult<(Option<Bound<'py, PyAny>>, Option<Bound<'py, PyAny>>)> {
+    let mut items: Vec<Bound<'py, PyAny>> = positional.iter().collect();
+    if items[0].is_instance_of::<PyBool>() {
+        let verify = items.remove(0);
+        let legacy = match kwargs.take() {
+            Some(kwargs) => kwargs.copy()?,
+            None => PyDict::new(py),
+        };
+        if legacy.contains(intern!(py, "verify"))? {
+            return Err(PyTypeError::new_err(
+                "decode() got multiple values for argument 'verify'",
+            ));
+        }
+        legacy.set_item(intern!(py, "verify"), verify)?;
+        *kwargs = Some(legacy);
+    }
+    if items.len() > 2 {
+        return Err(PyTypeError::new_err(
+            "decode() takes at most 2 positional arguments after jwt and key (algorithms, \
+             options; or PyJWT 1.x's verify, algorithms, options): pass the rest by keyword",
+        ));
+    }
+    let mut items = items.into_iter();
+    let mut take = |name: &str, given: Option<Bound<'py, PyAny>>| match (items.next(), given) {
+        (Some(_), Some(_)) => Err(PyTypeError::new_err(format!(
+            "decode() got multiple values for argument '{name}'"
+        ))),
+        (by_position, by_keyword) => Ok(by_position.or(by_keyword)),
+    };
+    let algorithms = take("algorithms", algorithms)?;
+    let options = take("options", options)?;
+    Ok((algorithms, options))
+}
+
 /// Verifies ``jwt`` and returns its claims as a ``dict`` in token order.
 ///
 /// ``algorithms`` is the allow-list and is required unless ``options["verify_signature"]`` is
@@ -711,8 +756,8 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
 #[allow(clippy::too_many_arguments)]
 #[pyo3(
     signature = (
-        jwt, key=Arg::Omitted, algorithms=None, options=None, audience=None, issuer=None,
-        leeway=None, now=None, **kwargs
+        jwt, key=Arg::Omitted, *positional, algorithms=None, options=None, audience=None,
+        issuer=None, leeway=None, now=None, **kwargs
     ),
     text_signature = "(jwt, key='', algorithms=None, options=None, audience=None, issuer=None, leeway=0, now=None, **kwargs)"
 )]
@@ -720,7 +765,8 @@ fn decode<'py>(
     py: Python<'py>,
     jwt: &Bound<'py, PyAny>,
     #[pyo3(from_py_with = given)] key: Arg<'py>,
-    algorithms: Option<&Bound<'py, PyAny>>,
+    positional: &Bound<'py, PyTuple>,
+    algorithms: Option<Bound<'py, PyAny>>,
     options: Option<Bound<'py, PyAny>>,
     audience: Option<&Bound<'py, PyAny>>,
     issuer: Option<&Bound<'py, PyAny>>,
@@ -730,17 +776,11 @@ fn decode<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     // The common call (str token, str/bytes secret, a list of names, no options) calls no Python
     // code; unusual argument types are normalised by the helpers in `ferrojwt/__init__.py`.
-    // PyJWT 1.x's third parameter was `verify`: a bool there is that, not an allow-list.
-    let (algorithms, kwargs) = match algorithms {
-        Some(flag) if flag.is_instance_of::<PyBool>() => {
-            let legacy = match kwargs {
-                Some(kwargs) => kwargs.copy()?,
-                None => PyDict::new(py),
-            };
-            legacy.set_item(intern!(py, "verify"), flag)?;
-            (None, Some(legacy))
-        }
-        _ => (algorithms, kwargs.cloned()),
+    let mut kwargs = kwargs.cloned();
+    let (algorithms, options) = if positional.is_empty() {
+        (algorithms, options)
+    } else {
+        legacy_positional(py, positional, algorithms, options, &mut kwargs)?
     };
     let options = match kwargs {
         Some(kwargs) if !kwargs.is_empty() => {
@@ -749,7 +789,7 @@ fn decode<'py>(
         _ => options,
     };
     let options = options_dict(py, options)?;
-    let names = AlgorithmNames::read(algorithms)?;
+    let names = AlgorithmNames::read(algorithms.as_ref())?;
     let token_holder;
     let token = if jwt.is_instance_of::<PyString>() || jwt.is_instance_of::<PyBytes>() {
         token_bytes(jwt)?
@@ -816,7 +856,8 @@ fn decode<'py>(
 
     let mut validation = fj::Validation::new(&[]);
     validation.algorithms = names.allowed;
-    apply_options(options.as_ref(), &mut validation)?;
+    // `verify_signature` as read once above: the key was chosen (or not) by that reading.
+    apply_options(options.as_ref(), verify_signature, &mut validation)?;
     validation.audience = audiences(audience)?;
     validation.issuer = match issuer {
         None => None,
@@ -929,7 +970,10 @@ impl<'py> AlgorithmNames<'py> {
             allowed: Vec::new(),
             mask: 0,
         };
-        let Some(algorithms) = algorithms.filter(|a| !a.is_none()) else {
+        // A bool is no allow-list (PyJWT 2 reads False as "none given"); never 1.x's `verify`
+        // here, since by keyword it would switch verification off.
+        let Some(algorithms) = algorithms.filter(|a| !a.is_none() && !a.is_instance_of::<PyBool>())
+        else {
             return Ok(names);
         };
         let mut add = |name: &Bound<'py, PyAny>| -> PyResult<()> {
@@ -1094,31 +1138,38 @@ fn get_unverified_header<'py>(py: Python<'py>, token: &[u8]) -> PyResult<Bound<'
 fn check_refresh_window<'py>(
     py: Python<'py>,
     payload: &Bound<'py, PyAny>,
-    refresh_delta_secs: i64,
+    refresh_delta_secs: &Bound<'py, PyAny>,
     now: f64,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // Read once, with `get` as 1.11 did: a defaultdict gains no entry, the value checked is the
+    // value returned, and an error raised by the mapping reaches the caller.
+    let orig_iat = payload.call_method1(intern!(py, "get"), (intern!(py, "orig_iat"),))?;
     // Only orig_iat matters to the rule; convert just that entry rather than the whole payload.
     let mut claims = fj::Claims::new();
-    if let Ok(orig_iat) = payload.get_item("orig_iat") {
+    if !orig_iat.is_none() {
         claims.insert(
             "orig_iat".into(),
             convert::to_ref_owned(&orig_iat, 0)?.to_value(),
         );
     }
+    // A window wider than any date never ends (or, negative, has always ended).
+    let refresh_delta_secs = match refresh_delta_secs.extract::<i64>() {
+        Ok(secs) => secs,
+        Err(_) if refresh_delta_secs.gt(0)? => i64::MAX,
+        Err(_) if refresh_delta_secs.lt(0)? => i64::MIN,
+        Err(e) => return Err(e),
+    };
     let policy = fj::RefreshPolicy {
         expiration: chrono::TimeDelta::zero(),
         refresh_delta_secs,
         allow_expired: false,
     };
     let now = fj::datetime_from_f64(now).map_err(|e| errors::to_py(py, e))?;
-    let value = policy
+    policy
         .check_window(&claims, now)
         .map_err(|e| errors::to_py(py, e))?;
     // Hand back the caller's own object, not a copy: 1.11 carried the value over unchanged.
-    match payload.get_item("orig_iat") {
-        Ok(original) => Ok(original),
-        Err(_) => convert::to_py(py, &value),
-    }
+    Ok(orig_iat)
 }
 
 #[pymodule]

@@ -548,6 +548,47 @@ def test_check_refresh_window_requires_truthy_orig_iat(payload):
         ferrojwt.check_refresh_window(payload, 60, now=T0)
 
 
+def test_check_refresh_window_reads_orig_iat_once_and_never_adds_it():
+    # Found by a fresh-user run: orig_iat was read twice (checked value vs returned value could
+    # differ), a defaultdict gained the key, and errors from the mapping were swallowed.
+    import collections
+
+    reads = []
+
+    class Counting(dict):
+        def get(self, name, default=None):
+            reads.append(name)
+            return super().get(name, default)
+
+        def __getitem__(self, name):
+            reads.append(name)
+            return super().__getitem__(name)
+
+    assert ferrojwt.check_refresh_window(Counting(orig_iat=T0), 60, now=T0) == T0
+    assert reads == ["orig_iat"]
+    missing = collections.defaultdict(lambda: T0)
+    with pytest.raises(exc.MissingOrigIatError):
+        ferrojwt.check_refresh_window(missing, 60, now=T0)
+    assert "orig_iat" not in missing
+
+    class Broken(dict):
+        def get(self, name, default=None):
+            raise RuntimeError("mapping failed")
+
+        __getitem__ = get
+
+    with pytest.raises(RuntimeError, match="mapping failed"):
+        ferrojwt.check_refresh_window(Broken(orig_iat=T0), 60, now=T0)
+
+
+def test_check_refresh_window_with_a_delta_beyond_any_date():
+    # Found by a fresh-user run: OverflowError. A huge window never ends; a huge negative one
+    # has always ended.
+    assert ferrojwt.check_refresh_window({"orig_iat": T0}, 10**30, now=T0 + 10**9) == T0
+    with pytest.raises(exc.RefreshExpiredError):
+        ferrojwt.check_refresh_window({"orig_iat": T0}, -(10**30), now=T0)
+
+
 @pytest.mark.parametrize("value", ["123", [1], {"a": 1}])
 def test_check_refresh_window_non_numeric_orig_iat(value):
     with pytest.raises(exc.InvalidClaimError):

@@ -2,8 +2,11 @@
 of ferrojwt._key's cache by value): every accepted form of each argument, and that no cached key
 is ever used under the wrong algorithms."""
 
+import base64
 import collections
 import datetime
+import hashlib
+import hmac
 import inspect
 import types
 from pathlib import Path
@@ -210,6 +213,48 @@ def test_pyjwt1_positional_verify():
         ferrojwt.decode(token, "k" * 50, True)
 
 
+def test_a_bool_allow_list_given_by_keyword_never_turns_verification_off():
+    # Found by a fresh-user run: algorithms=False by keyword was read as 1.x's positional verify.
+    forged = ferrojwt.encode({"admin": True}, "attacker-secret-" + "x" * 20)
+    for flag in (False, True):
+        with pytest.raises(DecodeError, match="algorithms"):
+            ferrojwt.decode(forged, "k" * 50, algorithms=flag)
+
+
+def test_pyjwt1_positional_verify_with_keyword_algorithms():
+    # decode(token, key, True, algorithms=[...]): 1.x's own call style (djangorestframework_jwt
+    # 1.11's handler passes verify positionally-by-keyword; users pass it positionally).
+    token = ferrojwt.encode({"a": 1}, "k" * 50)
+    assert ferrojwt.decode(token, "k" * 50, True, algorithms=["HS256"]) == {"a": 1}
+    with pytest.raises(InvalidSignatureError):
+        ferrojwt.decode(token, "wrong", True, algorithms=["HS256"])
+    assert ferrojwt.decode(token, "wrong", False, algorithms=["HS256"]) == {"a": 1}
+    # 1.x order: verify, algorithms, options.
+    assert ferrojwt.decode(token, "k" * 50, True, ["HS256"], {"verify_exp": False}) == {"a": 1}
+    # 2.x order: algorithms, options.
+    assert ferrojwt.decode(token, "k" * 50, ["HS256"], {"verify_exp": False}) == {"a": 1}
+    with pytest.raises(TypeError, match="multiple values"):
+        ferrojwt.decode(token, "k" * 50, ["HS256"], algorithms=["HS256"])
+    with pytest.raises(TypeError, match="multiple values"):
+        ferrojwt.decode(token, "k" * 50, True, ["HS256"], algorithms=["HS256"])
+    with pytest.raises(TypeError, match="positional"):
+        ferrojwt.decode(token, "k" * 50, ["HS256"], None, None)
+
+
+def test_der_key_with_trailing_bytes_is_neither_a_key_nor_a_secret():
+    # Found by a fresh-user run: SPKI DER plus one NUL byte parsed as an RSA key, yet was
+    # accepted as an HMAC secret too, so with ["RS256", "HS256"] a token MACed with those bytes verified.
+    der = (KEYS / "rsa2048.spki.der").read_bytes() + b"\x00"
+    forged = ferrojwt.encode({"admin": True}, b"placeholder-secret-" + b"x" * 20)
+    head, body, _ = forged.split(".")
+    mac = hmac.new(der, f"{head}.{body}".encode(), hashlib.sha256).digest()
+    forged = f"{head}.{body}." + base64.urlsafe_b64encode(mac).rstrip(b"=").decode()
+    with pytest.raises(ferrojwt.InvalidKeyError):
+        ferrojwt.decode(forged, der, algorithms=["RS256", "HS256"])
+    with pytest.raises(ferrojwt.InvalidKeyError):
+        ferrojwt.decode(forged, der, algorithms=["HS256"])
+
+
 def test_a_list_naming_no_implemented_algorithm_refuses_the_token_like_pyjwt():
     token = ferrojwt.encode({"a": 1}, "k" * 50)
     for names in (["none"], ["hs256"], ["HS999", "whatever"]):
@@ -273,3 +318,63 @@ def test_a_required_claim_that_is_null_is_missing():
     token = ref.sign_raw(b'{"typ":"JWT","alg":"HS256"}', b'{"exp":null}', "k" * 50)
     with pytest.raises(ferrojwt.MissingRequiredClaimError):
         ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], options={"require": ["exp"]})
+
+
+def test_a_writable_memoryview_key_is_read_not_refused_as_unhashable():
+    # Found by a fresh-user run: hashing a writable memoryview raises ValueError, not TypeError,
+    # and escaped the key cache.
+    secret = bytearray(b"k" * 50)
+    token = ferrojwt.encode({"a": 1}, bytes(secret))
+    assert ferrojwt.decode(token, memoryview(secret), algorithms=["HS256"]) == {"a": 1}
+
+
+def test_the_key_cache_survives_many_threads_filling_it():
+    # Found by a fresh-user run: eviction was pop(next(iter(cache))), which two threads could
+    # race on (KeyError / RuntimeError out of decode).
+    import sys
+    import threading
+
+    secrets = [f"secret-{i:04d}-" + "x" * 40 for i in range(400)]
+    tokens = [ferrojwt.encode({"i": i}, s) for i, s in enumerate(secrets)]
+    failures = []
+
+    def work(offset):
+        try:
+            for _ in range(5):
+                for i in range(offset, len(secrets), 3):
+                    # Fresh str objects: the identity cache misses, the Python cache is used.
+                    key = "".join(secrets[i])
+                    assert ferrojwt._key(key, ("HS256",)) is not None
+                    assert ferrojwt.decode(tokens[i], key, algorithms=["HS256"]) == {"i": i}
+        except Exception as exc:  # noqa: BLE001 - any escape is the failure
+            failures.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(n % 3,)) for n in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
+
+
+def test_verify_signature_is_read_once():
+    # Found by a fresh-user run: the option was read twice (key choice, then validation), so an
+    # object whose truth changes between reads could pick a key and then skip its check.
+    class Flip:
+        def __init__(self):
+            self.reads = 0
+
+        def __bool__(self):
+            self.reads += 1
+            return self.reads == 1
+
+    forged = ferrojwt.encode({"admin": True}, "attacker-secret-" + "x" * 20)
+    flag = Flip()
+    with pytest.raises(InvalidSignatureError):
+        ferrojwt.decode(forged, "k" * 50, algorithms=["HS256"], options={"verify_signature": flag})
+    assert flag.reads == 1

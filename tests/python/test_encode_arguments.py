@@ -44,6 +44,17 @@ def test_keys_that_repeat_a_name_once_stringified_are_refused(payload):
         ferrojwt.encode(payload, SECRET)
 
 
+@pytest.mark.parametrize(
+    "payload", [{1: "a", "1": "b"}, {"n": {True: 1, "true": 2}}, {"l": [{None: 1, "null": 2}]}]
+)
+def test_repeated_names_are_refused_with_a_json_encoder_too(payload):
+    # Found by a fresh-user run: through json_encoder the names were merged by json.loads.
+    with pytest.raises(InvalidArgumentError, match="duplicate member name"):
+        ferrojwt.encode(payload, SECRET, json_encoder=json.JSONEncoder)
+    with pytest.raises(InvalidArgumentError, match="duplicate member name"):
+        ferrojwt.encode({"a": 1}, SECRET, headers=payload, json_encoder=json.JSONEncoder)
+
+
 def test_any_mapping_is_accepted_and_never_modified():
     exp = datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)
     plain = {"sub": "ann", "exp": exp}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import json as _json
+import threading
 import time as _time
 from typing import Any, Mapping, Optional, Union
 
@@ -138,14 +139,24 @@ def _key(key: Any, algorithms: tuple) -> Any:
         return _key_cache[key, algorithms]
     except KeyError:
         cacheable = True
-    except TypeError:  # unhashable: a JWK dict, a bytearray
+    except (TypeError, ValueError):  # unhashable: a JWK dict, a bytearray, a writable memoryview
         cacheable = False
     parsed = _parse_key(key, algorithms)
     if cacheable:
-        if len(_key_cache) >= _KEY_CACHE_SIZE:
-            _key_cache.pop(next(iter(_key_cache)))
-        _key_cache[key, algorithms] = parsed
+        _bounded_put(_key_cache, (key, algorithms), parsed, _KEY_CACHE_SIZE)
     return parsed
+
+
+_cache_lock = threading.Lock()
+
+
+def _bounded_put(cache: dict, key: Any, value: Any, size: int) -> None:
+    """Stores ``value`` in ``cache``, dropping the oldest entry when ``size`` are held. Misses
+    only: under the lock, so that threads filling the cache never evict the same entry twice."""
+    with _cache_lock:
+        if key not in cache and len(cache) >= size:
+            del cache[next(iter(cache))]
+        cache[key] = value
 
 
 def _parse_key(key: Any, algorithms: tuple) -> Any:
@@ -232,10 +243,28 @@ def _prepare_for_encode(
             raise TypeError(f"headers must be a mapping, not {type(headers).__name__}")
         headers = dict(headers)
     if json_encoder is not None:
-        payload = _json.loads(_json.dumps(payload, separators=(",", ":"), cls=json_encoder))
+        payload = _through_encoder(payload, json_encoder)
         if headers is not None:
-            headers = _json.loads(_json.dumps(headers, separators=(",", ":"), cls=json_encoder))
+            headers = _through_encoder(headers, json_encoder)
     return payload, headers
+
+
+def _through_encoder(value: dict, json_encoder: type) -> dict:
+    """``value`` as ``json_encoder`` writes it, read back. Names the encoder writes twice (``1``
+    and ``"1"``) are refused as the native path refuses them: ``json.loads`` would keep one."""
+    text = _json.dumps(value, separators=(",", ":"), cls=json_encoder)
+    return _json.loads(text, object_pairs_hook=_unique_members)
+
+
+def _unique_members(pairs: list) -> dict:
+    members = dict(pairs)
+    if len(members) != len(pairs):
+        seen = set()
+        for name, _ in pairs:
+            if name in seen:
+                raise InvalidArgumentError(f"duplicate member name {name!r}")
+            seen.add(name)
+    return members
 
 
 #: Verifies a token and returns its claims (PyJWT's ``decode``). It runs natively, arguments

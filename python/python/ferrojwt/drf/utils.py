@@ -208,9 +208,7 @@ def _native_key(setting: str, value, algorithm: str):
         cached = _keyset_cache.get(entries)
         if cached is None:
             cached = ferrojwt.KeySet.from_entries(list(entries))
-            if len(_keyset_cache) >= _KEYSET_CACHE_SIZE:
-                _keyset_cache.pop(next(iter(_keyset_cache)))
-            _keyset_cache[entries] = cached
+            ferrojwt._bounded_put(_keyset_cache, entries, cached, _KEYSET_CACHE_SIZE)
         return cached
     except (InvalidKeyError, InvalidArgumentError, TypeError, ValueError) as exc:
         raise _bad_key(setting, exc) from exc
