@@ -98,7 +98,7 @@ mod convert {
 
     /// A `str`'s UTF-8. One holding a lone surrogate has none: `json` would escape it, but a
     /// strict reader (ferrojwt's included) refuses such a token, so it is an invalid argument.
-    fn text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
+    pub(crate) fn text<'a>(s: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
         s.to_str().map_err(|_| {
             invalid_argument(
                 s.py(),
@@ -651,10 +651,16 @@ fn apply_options(
         None => Vec::new(),
         Some(value) if value.is_none() => Vec::new(),
         Some(value) => match value.cast::<PyString>() {
-            Ok(one) => vec![one.to_cow()?.into_owned()],
+            Ok(one) => vec![convert::text(one)?.to_owned()],
             Err(_) => value
                 .try_iter()?
-                .map(|name| name.and_then(|n| n.extract::<String>()))
+                .map(|name| {
+                    let name = name?;
+                    match name.cast::<PyString>() {
+                        Ok(s) => convert::text(s).map(str::to_owned),
+                        Err(_) => name.extract::<String>(),
+                    }
+                })
                 .collect::<PyResult<_>>()?,
         },
     };
@@ -678,19 +684,14 @@ fn audiences(audience: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<String>
         return Ok(None);
     };
     if let Ok(one) = audience.cast::<PyString>() {
-        return Ok(Some(vec![one.to_cow()?.into_owned()]));
+        return Ok(Some(vec![convert::text(one)?.to_owned()]));
     }
     let bad = || PyTypeError::new_err("audience must be a string, iterable of strings, or None");
     let items = audience.try_iter().map_err(|_| bad())?;
     let mut out = Vec::new();
     for item in items {
         let item = item?;
-        out.push(
-            item.cast::<PyString>()
-                .map_err(|_| bad())?
-                .to_cow()?
-                .into_owned(),
-        );
+        out.push(convert::text(item.cast::<PyString>().map_err(|_| bad())?)?.to_owned());
     }
     Ok(Some(out))
 }
@@ -864,9 +865,8 @@ fn decode<'py>(
         Some(issuer) => Some(
             issuer
                 .cast::<PyString>()
-                .map_err(|_| PyTypeError::new_err("issuer must be a string or None"))?
-                .to_str()?
-                .to_owned(),
+                .map_err(|_| PyTypeError::new_err("issuer must be a string or None"))
+                .and_then(|s| convert::text(s).map(str::to_owned))?,
         ),
     };
     validation.leeway = leeway;
@@ -979,7 +979,8 @@ impl<'py> AlgorithmNames<'py> {
         let mut add = |name: &Bound<'py, PyAny>| -> PyResult<()> {
             names.given += 1;
             if let Ok(name) = name.cast::<PyString>() {
-                if let Some(alg) = fj::Algorithm::from_name(name.to_str()?) {
+                // A name that is not valid Unicode names no algorithm.
+                if let Some(alg) = name.to_str().ok().and_then(fj::Algorithm::from_name) {
                     names.allowed.push(alg);
                     names.mask |= algorithm_bit(alg);
                 }

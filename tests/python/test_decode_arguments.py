@@ -378,3 +378,25 @@ def test_verify_signature_is_read_once():
     with pytest.raises(InvalidSignatureError):
         ferrojwt.decode(forged, "k" * 50, algorithms=["HS256"], options={"verify_signature": flag})
     assert flag.reads == 1
+
+
+def test_lone_surrogates_in_decode_arguments_are_typed_errors_or_unknown_names():
+    # A lone surrogate used to escape as a bare UnicodeEncodeError. In an allow-list it is just
+    # a name no algorithm has; elsewhere it is an InvalidArgumentError, as in encode.
+    token = ferrojwt.encode({"a": 1, "aud": "x", "iss": "y"}, "k" * 50)
+    assert ferrojwt.decode(token, "k" * 50, algorithms=["HS256", "\ud800"], audience="x") == {
+        "a": 1,
+        "aud": "x",
+        "iss": "y",
+    }
+    with pytest.raises(InvalidAlgorithmError):
+        ferrojwt.decode(token, "k" * 50, algorithms=["\ud800"])
+    for kwargs in (
+        {"audience": "\ud800"},
+        {"audience": ["x", "\ud800"]},
+        {"issuer": "\ud800"},
+        {"options": {"require": ["\ud800"]}},
+        {"options": {"require": "\ud800"}},
+    ):
+        with pytest.raises(ferrojwt.InvalidArgumentError, match="surrogate"):
+            ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], **kwargs)
