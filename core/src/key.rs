@@ -772,17 +772,24 @@ fn secret_material(secret: &[u8]) -> Result<Material> {
             "an HMAC secret must not be empty",
         ));
     }
-    if ASYMMETRIC_MARKERS
-        .iter()
-        .any(|m| secret.windows(m.len()).any(|w| w == *m))
-    {
-        return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
-    }
-    if let Some(found) = asymmetric_encoding(secret) {
-        return Err(Error::new(
-            ErrorKind::InvalidKey,
-            format!("{ASYMMETRIC_SECRET_MESSAGE} Found {found}."),
-        ));
+    // Text in UTF-16 or UTF-32 (NUL bytes between the characters) is also looked at as the
+    // text it carries, so that a PEM or JWK file saved that way is recognised too.
+    let narrowed: Option<Vec<u8>> = secret
+        .contains(&0)
+        .then(|| secret.iter().copied().filter(|b| *b != 0).collect());
+    for form in std::iter::once(secret).chain(narrowed.as_deref()) {
+        if ASYMMETRIC_MARKERS
+            .iter()
+            .any(|m| form.windows(m.len()).any(|w| w == *m))
+        {
+            return Err(Error::new(ErrorKind::InvalidKey, ASYMMETRIC_SECRET_MESSAGE));
+        }
+        if let Some(found) = asymmetric_encoding(form) {
+            return Err(Error::new(
+                ErrorKind::InvalidKey,
+                format!("{ASYMMETRIC_SECRET_MESSAGE} Found {found}."),
+            ));
+        }
     }
     Ok(Material::hmac(secret))
 }
@@ -793,16 +800,26 @@ fn secret_material(secret: &[u8]) -> Result<Material> {
 /// size, whether or not ferrojwt could use it); ordinary secrets, random bytes included, never
 /// have these shapes.
 fn asymmetric_encoding(secret: &[u8]) -> Option<String> {
-    if let Some(what) = der_key_shape(secret) {
+    // Leading whitespace and byte-order marks (UTF-8, UTF-16 once narrowed) in any order.
+    let mut text = secret;
+    loop {
+        let trimmed = trim_ascii_start(text);
+        let trimmed = [UTF8_BOM, b"\xFF\xFE", b"\xFE\xFF"]
+            .iter()
+            .find_map(|bom| trimmed.strip_prefix(*bom))
+            .unwrap_or(trimmed);
+        if trimmed.len() == text.len() {
+            break;
+        }
+        text = trimmed;
+    }
+    if let Some(what) = der_key_shape(secret).or_else(|| der_key_shape(text)) {
         return Some(format!("a DER-encoded {what}"));
     }
-    let text = trim_ascii_end(trim_ascii_start(
-        secret.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(secret),
-    ));
-    if text.first() == Some(&b'{') {
-        return jwk_kty(text);
+    if let Some(found) = jwk_kty(text) {
+        return Some(found);
     }
-    base64_der_key_shape(text).map(|what| format!("base64 of a DER-encoded {what}"))
+    base64_der_key_shape(trim_ascii_end(text)).map(|what| format!("base64 of a DER-encoded {what}"))
 }
 
 /// The one DER element `der` holds, without the ASCII whitespace a DER file read as text may end
@@ -888,10 +905,14 @@ fn base64_der_key_shape(text: &[u8]) -> Option<&'static str> {
     if text.len() < 60 || text.first() != Some(&b'M') {
         return None;
     }
-    let compact: Vec<u8> = text
+    // The base64 run at the start (line breaks allowed), up to its padding: whatever follows
+    // it does not make the key before it any less a key.
+    let alphabet = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    let mut compact: Vec<u8> = text
         .iter()
         .copied()
         .filter(|b| !b.is_ascii_whitespace())
+        .take_while(|b| alphabet(*b))
         .collect();
     let config = GeneralPurposeConfig::new()
         .with_decode_padding_mode(DecodePaddingMode::Indifferent)
@@ -902,22 +923,96 @@ fn base64_der_key_shape(text: &[u8]) -> Option<&'static str> {
     } else {
         GeneralPurpose::new(&alphabet::STANDARD, config)
     };
+    if let Some(what) = engine
+        .decode(&compact)
+        .ok()
+        .and_then(|der| der_key_shape(&der))
+    {
+        return Some(what);
+    }
+    // Junk in the alphabet after the run ("…AB junk"): the whole quads still hold the DER.
+    compact.truncate(compact.len() / 4 * 4);
     der_key_shape(&engine.decode(&compact).ok()?)
 }
 
-/// The asymmetric `kty` named by JWK or JWK Set text, read leniently (any JSON a JWK library
-/// would take): a JWK whose `kty` is a string other than `oct`, or a set with such an entry.
+/// The asymmetric `kty` named by JWK or JWK Set text: any `"kty": "<not oct>"` member in text
+/// that has a `{`. Found by scanning, not parsing, so that text no JSON parser takes whole
+/// (bytes after it, a lone surrogate, `1e400`, a repeated name, deep nesting) is recognised
+/// too: other JWK libraries are more lenient than ferrojwt's reader.
 fn jwk_kty(text: &[u8]) -> Option<String> {
-    let asymmetric = |jwk: &Value| match jwk.get("kty") {
-        Some(Value::String(kty)) if kty != "oct" => Some(kty.clone()),
-        _ => None,
-    };
-    let value: Value = serde_json::from_slice(text).ok()?;
-    if let Some(kty) = asymmetric(&value) {
-        return Some(format!("a JWK with kty {kty:?}"));
+    if !text.contains(&b'{') {
+        return None;
     }
-    let kty = value.get("keys")?.as_array()?.iter().find_map(asymmetric)?;
-    Some(format!("a JWK Set holding a key with kty {kty:?}"))
+    let skip_space = |at: usize| {
+        text[at..]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(text.len(), |n| at + n)
+    };
+    let quotes = text.iter().enumerate().filter(|(_, b)| **b == b'"');
+    for (at, _) in quotes {
+        let Some((name, after_name)) = json_string_at(text, at) else {
+            continue;
+        };
+        if name != "kty" {
+            continue;
+        }
+        let colon = skip_space(after_name);
+        if text.get(colon) != Some(&b':') {
+            continue;
+        }
+        let value_at = skip_space(colon + 1);
+        if let Some((kty, _)) = json_string_at(text, value_at) {
+            if kty != "oct" {
+                return Some(format!("JWK text with kty {kty:?}"));
+            }
+        }
+    }
+    None
+}
+
+/// The JSON string starting at the quote `text[at]`, unescaped leniently (an escape that is not
+/// valid JSON stands for U+FFFD), and the index after its closing quote. Only short strings: a
+/// `kty` name or value, even fully escaped, fits in 64 bytes, and the bound keeps a scan from
+/// every quote linear in the input.
+fn json_string_at(text: &[u8], at: usize) -> Option<(String, usize)> {
+    if text.get(at) != Some(&b'"') {
+        return None;
+    }
+    let text = &text[..text.len().min(at + 64)];
+    let mut out = Vec::new();
+    let mut i = at + 1;
+    loop {
+        match *text.get(i)? {
+            b'"' => return Some((String::from_utf8_lossy(&out).into_owned(), i + 1)),
+            b'\\' => {
+                let escaped = *text.get(i + 1)?;
+                i += 2;
+                let c = match escaped {
+                    b'n' => '\n',
+                    b't' => '\t',
+                    b'r' => '\r',
+                    b'b' => '\u{8}',
+                    b'f' => '\u{c}',
+                    b'u' => {
+                        let hex = text.get(i..i + 4)?;
+                        i += 4;
+                        std::str::from_utf8(hex)
+                            .ok()
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{fffd}')
+                    }
+                    other => char::from(other),
+                };
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
 }
 
 fn trim_ascii_end(bytes: &[u8]) -> &[u8] {

@@ -174,6 +174,93 @@ fn asymmetric_jwk_text_is_refused_as_a_secret() {
 }
 
 #[test]
+fn key_text_with_anything_around_it_is_still_refused() {
+    // Found by a fresh-user run: the JWK test parsed the text and gave up on any error (bytes
+    // after it, a lone surrogate, 1e400, a second kty, deep nesting), DER had to start at byte
+    // 0, and UTF-16 text hid the PEM markers.
+    let jwk = RSA_PUBLIC_JWK.trim_end_matches('}');
+    let deep = format!("{}{}", "[".repeat(130), "]".repeat(130));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("JWK + NUL", format!("{RSA_PUBLIC_JWK}\0").into_bytes()),
+        (
+            "JWK + junk",
+            format!("{RSA_PUBLIC_JWK} and more").into_bytes(),
+        ),
+        (
+            "JWK, lone surrogate",
+            format!(r#"{jwk},"kid":"\ud800"}}"#).into_bytes(),
+        ),
+        ("JWK, 1e400", format!(r#"{jwk},"x":1e400}}"#).into_bytes()),
+        (
+            "JWK, second kty oct",
+            format!(r#"{jwk},"kty":"oct"}}"#).into_bytes(),
+        ),
+        (
+            "JWK, deep member",
+            format!(r#"{jwk},"x":{deep}}}"#).into_bytes(),
+        ),
+        (
+            "space BOM JWK",
+            format!(" \u{feff}{RSA_PUBLIC_JWK}").into_bytes(),
+        ),
+        (
+            "junk before JWK",
+            format!("key: {RSA_PUBLIC_JWK}").into_bytes(),
+        ),
+        (
+            "escaped kty",
+            br#"{"k\u0074y":"R\u0053A","n":"AQAB","e":"AQAB"}x"#.to_vec(),
+        ),
+        (
+            "newline + DER",
+            [&b"\n"[..], &key_bytes("rsa2048.spki.der")].concat(),
+        ),
+        (
+            "BOM + DER",
+            [UTF8_BOM, &key_bytes("ec_p256.spki.der")].concat(),
+        ),
+        ("base64 DER + junk", {
+            let mut b = STANDARD.encode(key_bytes("rsa2048.spki.der")).into_bytes();
+            b.extend_from_slice(b" junk");
+            b
+        }),
+        ("padded base64 DER + junk", {
+            let mut b = STANDARD.encode(key_bytes("ec_p256.spki.der")).into_bytes();
+            assert!(b.ends_with(b"="));
+            b.extend_from_slice(b"\njunk!");
+            b
+        }),
+        ("base64url DER + junk", {
+            let mut b = URL_SAFE_NO_PAD
+                .encode(key_bytes("ec_p256.spki.der"))
+                .into_bytes();
+            b.extend_from_slice(b"$");
+            b
+        }),
+    ];
+    for (what, bytes) in &cases {
+        assert_refused(what, bytes);
+    }
+    for name in ["rsa2048.spki.pem", "ssh_rsa.pub.txt"] {
+        let text = String::from_utf8(key_bytes(name)).unwrap();
+        let utf16le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_refused(&format!("{name} UTF-16LE"), &utf16le);
+        assert_refused(&format!("{name} UTF-16BE"), &utf16be);
+    }
+    let jwk16: Vec<u8> = RSA_PUBLIC_JWK
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_refused("JWK UTF-16LE", &jwk16);
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+#[test]
 fn jwk_oct_keys_are_checked_like_raw_secrets() {
     // A JWK "oct" whose k is (the DER of) a public key or a public JWK is the same confusion.
     let spki = key_bytes("rsa2048.spki.der");
@@ -248,6 +335,9 @@ fn ordinary_secrets_keep_working() {
         br#"{"kty":"oct","k":"c2VjcmV0"}"#,
         br#"{"keys":[]}"#,
         br#"{"keys":[{"kty":"oct","k":"c2VjcmV0"}]}"#,
+        br#"{"kty":"oct"} and then some"#,
+        br#"my "kty": "RSA" secret, no brace"#,
+        b"a secret with a \"kty\" in quotes {",
         // base64 of something that is not a key
         b"c2VjcmV0IHNlY3JldCBzZWNyZXQ=",
         b"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA", // a truncated SPKI prefix
@@ -274,4 +364,15 @@ fn ordinary_secrets_keep_working() {
         }
         sign(&s);
     }
+}
+
+#[test]
+fn scanning_a_long_secret_of_quotes_and_escapes_stays_fast() {
+    // The JWK scan starts at every quote; escaped quotes must not make it quadratic (which, at
+    // this size, would take this test from milliseconds to many minutes: no timer needed).
+    let secret: Vec<u8> = b"{".iter().chain(b"\\\"".repeat(200_000).iter()).copied().collect();
+    assert!(Key::from_secret(&secret).is_ok());
+    let mut named = secret.clone();
+    named.extend_from_slice(br#" "kty": "EC" }"#);
+    assert_refused("escapes then a kty", &named);
 }

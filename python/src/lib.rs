@@ -10,7 +10,9 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple,
+};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
@@ -379,24 +381,33 @@ struct Key(fj::Key);
 impl Key {
     /// An HMAC secret. Empty secrets and public-key material are refused (`InvalidKeyError`).
     #[staticmethod]
-    fn from_secret(py: Python<'_>, secret: &[u8]) -> PyResult<Key> {
-        fj::Key::from_secret(secret)
+    fn from_secret(
+        py: Python<'_>,
+        #[pyo3(from_py_with = key_material)] secret: Vec<u8>,
+    ) -> PyResult<Key> {
+        fj::Key::from_secret(&secret)
             .map(Key)
             .map_err(|e| errors::to_py(py, e))
     }
 
     /// An asymmetric key from PEM, DER, a JWK or an OpenSSH public key (detected from content).
     #[staticmethod]
-    fn parse(py: Python<'_>, material: &[u8]) -> PyResult<Key> {
-        fj::Key::parse(material)
+    fn parse(
+        py: Python<'_>,
+        #[pyo3(from_py_with = key_material)] material: Vec<u8>,
+    ) -> PyResult<Key> {
+        fj::Key::parse(&material)
             .map(Key)
             .map_err(|e| errors::to_py(py, e))
     }
 
     /// A key from JWK JSON text.
     #[staticmethod]
-    fn from_jwk(py: Python<'_>, jwk: &[u8]) -> PyResult<Key> {
-        fj::Key::from_jwk(jwk)
+    fn from_jwk(
+        py: Python<'_>,
+        #[pyo3(from_py_with = key_material)] jwk: Vec<u8>,
+    ) -> PyResult<Key> {
+        fj::Key::from_jwk(&jwk)
             .map(Key)
             .map_err(|e| errors::to_py(py, e))
     }
@@ -438,8 +449,12 @@ impl KeySet {
     /// A set from JWK Set JSON (`{"keys": [...]}`).
     #[staticmethod]
     #[pyo3(signature = (jwks, require_kid=false))]
-    fn from_jwks(py: Python<'_>, jwks: &[u8], require_kid: bool) -> PyResult<KeySet> {
-        fj::KeySet::from_jwks(jwks)
+    fn from_jwks(
+        py: Python<'_>,
+        #[pyo3(from_py_with = key_material)] jwks: Vec<u8>,
+        require_kid: bool,
+    ) -> PyResult<KeySet> {
+        fj::KeySet::from_jwks(&jwks)
             .map(|s| KeySet(s.require_kid(require_kid)))
             .map_err(|e| errors::to_py(py, e))
     }
@@ -472,6 +487,25 @@ impl KeySet {
     fn __len__(&self) -> usize {
         self.0.len()
     }
+}
+
+/// Key material for the `Key`/`KeySet` constructors: `str` (as UTF-8, like `decode` reads a
+/// key given as text), `bytes`, `bytearray` or `memoryview`.
+fn key_material(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(text) = obj.cast::<PyString>() {
+        return Ok(convert::text(text)?.as_bytes().to_vec());
+    }
+    if let Ok(bytes) = obj.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    if obj.is_instance_of::<PyByteArray>() || obj.is_instance_of::<PyMemoryView>() {
+        let bytes = obj.py().get_type::<PyBytes>().call1((obj,))?;
+        return Ok(bytes.cast::<PyBytes>()?.as_bytes().to_vec());
+    }
+    Err(PyTypeError::new_err(format!(
+        "key material must be str, bytes, bytearray or memoryview, not {}",
+        obj.get_type().name()?
+    )))
 }
 
 /// What a decode may verify with: one key or a key set.
@@ -618,7 +652,15 @@ fn options_dict<'py>(
     match options.cast_into::<PyDict>() {
         Ok(dict) => Ok(Some(dict)),
         Err(e) => {
-            let copy = py.get_type::<PyDict>().call1((e.into_inner(),))?;
+            let options = e.into_inner();
+            // `{**options}` takes mappings only; `dict()` would also take a list of pairs.
+            if !options.hasattr(intern!(py, "keys"))? {
+                return Err(PyTypeError::new_err(format!(
+                    "options must be a mapping (a dict), not {}",
+                    options.get_type().name()?
+                )));
+            }
+            let copy = py.get_type::<PyDict>().call1((options,))?;
             Ok(Some(copy.cast_into::<PyDict>()?))
         }
     }

@@ -400,3 +400,26 @@ def test_lone_surrogates_in_decode_arguments_are_typed_errors_or_unknown_names()
     ):
         with pytest.raises(ferrojwt.InvalidArgumentError, match="surrogate"):
             ferrojwt.decode(token, "k" * 50, algorithms=["HS256"], **kwargs)
+
+
+def test_options_must_be_a_mapping():
+    # Found by a fresh-user run: dict() also took a list of pairs, where PyJWT 2 needs a mapping.
+    forged = ferrojwt.encode({"admin": True}, "attacker-secret-" + "x" * 20)
+    for options in ([("verify_signature", 0)], "abc", 5):
+        with pytest.raises(TypeError, match="options must be a mapping"):
+            ferrojwt.decode(forged, "k" * 50, algorithms=["HS256"], options=options)
+    with pytest.raises(TypeError, match="options must be a mapping"):
+        ferrojwt.decode(forged, "k" * 50, ["HS256"], [("verify_signature", False)])
+
+
+def test_key_constructors_take_text_as_decode_does():
+    # Found by a fresh-user run: Key.parse(open(...).read()) was a TypeError about bytes.
+    pem = (KEYS / "rsa2048.spki.pem").read_text()
+    assert ferrojwt.Key.parse(pem).key_type == ferrojwt.Key.parse(pem.encode()).key_type
+    assert ferrojwt.Key.parse(bytearray(pem.encode())).can_sign is False
+    assert ferrojwt.Key.from_secret("k" * 50) is not None
+    assert ferrojwt.Key.from_secret(memoryview(b"k" * 50)) is not None
+    jwk = '{"kty":"oct","k":"' + base64.urlsafe_b64encode(b"k" * 40).decode().rstrip("=") + '"}'
+    assert ferrojwt.Key.from_jwk(jwk) is not None
+    with pytest.raises(TypeError, match="key material must be str, bytes"):
+        ferrojwt.Key.parse(5)

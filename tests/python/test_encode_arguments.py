@@ -193,3 +193,13 @@ def test_headers_may_be_any_mapping():
 def test_tokens_a_decode_would_refuse_are_not_written():
     with pytest.raises(InvalidArgumentError, match="bytes"):
         ferrojwt.encode({str(i): i for i in range(20000)}, SECRET)
+
+
+def test_a_json_encoder_writing_no_object_is_named_in_the_error():
+    # Found by a fresh-user run: "'list' object is not an instance of 'dict'".
+    class AsList(json.JSONEncoder):
+        def encode(self, o):
+            return "[1,2]"
+
+    with pytest.raises(TypeError, match="json_encoder AsList wrote a JSON list"):
+        ferrojwt.encode({"x": 1}, SECRET, json_encoder=AsList)

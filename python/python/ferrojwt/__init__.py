@@ -253,7 +253,13 @@ def _through_encoder(value: dict, json_encoder: type) -> dict:
     """``value`` as ``json_encoder`` writes it, read back. Names the encoder writes twice (``1``
     and ``"1"``) are refused as the native path refuses them: ``json.loads`` would keep one."""
     text = _json.dumps(value, separators=(",", ":"), cls=json_encoder)
-    return _json.loads(text, object_pairs_hook=_unique_members)
+    written = _json.loads(text, object_pairs_hook=_unique_members)
+    if not isinstance(written, dict):
+        raise TypeError(
+            f"json_encoder {json_encoder.__name__} wrote a JSON {type(written).__name__}, "
+            "not an object: a JWT payload and header must be JSON objects"
+        )
+    return written
 
 
 def _unique_members(pairs: list) -> dict:
