@@ -370,7 +370,11 @@ fn ordinary_secrets_keep_working() {
 fn scanning_a_long_secret_of_quotes_and_escapes_stays_fast() {
     // The JWK scan starts at every quote; escaped quotes must not make it quadratic (which, at
     // this size, would take this test from milliseconds to many minutes: no timer needed).
-    let secret: Vec<u8> = b"{".iter().chain(b"\\\"".repeat(200_000).iter()).copied().collect();
+    let secret: Vec<u8> = b"{"
+        .iter()
+        .chain(b"\\\"".repeat(200_000).iter())
+        .copied()
+        .collect();
     assert!(Key::from_secret(&secret).is_ok());
     let mut named = secret.clone();
     named.extend_from_slice(br#" "kty": "EC" }"#);
