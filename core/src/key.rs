@@ -20,8 +20,9 @@ use crate::json;
 /// Markers of public-key material (PEM, certificates, OpenSSH). A secret containing one of them is
 /// refused: it is the classic HS256-with-the-RSA-public-key confusion attack (PyJWT's rule, widened
 /// to every PEM block and OpenSSH key type).
-const ASYMMETRIC_MARKERS: [&[u8]; 6] = [
+const ASYMMETRIC_MARKERS: [&[u8]; 7] = [
     b"-----BEGIN",
+    b"---- BEGIN SSH2", // RFC 4716, what ssh-keygen -e writes
     b"ssh-rsa",
     b"ssh-ed25519",
     b"ssh-dss",
@@ -107,6 +108,11 @@ impl Key {
             // Text before the block: comments, or the `Bag Attributes` openssl writes when it
             // exports from PKCS#12 (cryptography, and so PyJWT, skip it too).
             Key::from_pem(trimmed)
+        } else if looks_like_encoded_text(trimmed) {
+            Err(format_error(
+                "base64 or hex text is not a key format: give the key as PEM (with its \
+                 -----BEGIN line), JWK, OpenSSH, or DER bytes",
+            ))
         } else {
             Key::from_der(input)
         }
@@ -118,7 +124,7 @@ impl Key {
         let (label, der) = pem_decode(pem)?;
         match label.as_str() {
             "CERTIFICATE" => {
-                let spki = certificate_spki(&der).ok_or_else(|| {
+                let spki = certificate_spki(without_trailing_whitespace(&der)?).ok_or_else(|| {
                     format_error("CERTIFICATE: not a well-formed X.509 certificate")
                 })?;
                 Key::public_from_der(spki)
@@ -794,32 +800,123 @@ fn secret_material(secret: &[u8]) -> Result<Material> {
     Ok(Material::hmac(secret))
 }
 
-/// What key material `secret` is, when it is an asymmetric key in a form without PEM/OpenSSH
-/// markers: DER (public, private or a certificate), the same DER in base64 (no PEM armour), or
-/// JWK / JWK Set text naming an asymmetric `kty`. The DER test is structural (any key type, any
-/// size, whether or not ferrojwt could use it); ordinary secrets, random bytes included, never
-/// have these shapes.
+/// What key material `secret` is or holds, when it is an asymmetric key in a form without
+/// PEM/OpenSSH markers: DER (public, private or a certificate) anywhere in it, JWK / JWK Set text
+/// naming an asymmetric `kty` (also escaped once more as a JSON string, or as a Python dict's
+/// repr), or any of these, or PEM/OpenSSH text, in base64 or hex. Prefixes, quotes and suffixes
+/// do not hide a key: other loaders skip them. The tests are structural (any key type, any size,
+/// whether or not ferrojwt could use it); ordinary secrets, random bytes included, never have
+/// these shapes.
 fn asymmetric_encoding(secret: &[u8]) -> Option<String> {
-    // Leading whitespace and byte-order marks (UTF-8, UTF-16 once narrowed) in any order.
-    let mut text = secret;
-    loop {
-        let trimmed = trim_ascii_start(text);
-        let trimmed = [UTF8_BOM, b"\xFF\xFE", b"\xFE\xFF"]
-            .iter()
-            .find_map(|bom| trimmed.strip_prefix(*bom))
-            .unwrap_or(trimmed);
-        if trimmed.len() == text.len() {
-            break;
-        }
-        text = trimmed;
-    }
-    if let Some(what) = der_key_shape(secret).or_else(|| der_key_shape(text)) {
-        return Some(format!("a DER-encoded {what}"));
-    }
-    if let Some(found) = jwk_kty(text) {
+    if let Some(found) = key_inside(secret) {
         return Some(found);
     }
-    base64_der_key_shape(trim_ascii_end(text)).map(|what| format!("base64 of a DER-encoded {what}"))
+    for encoded in text_encodings(secret) {
+        let found = if ASYMMETRIC_MARKERS
+            .iter()
+            .any(|m| encoded.bytes.windows(m.len()).any(|w| w == *m))
+        {
+            Some("PEM or OpenSSH key text".to_owned())
+        } else {
+            key_inside(&encoded.bytes)
+        };
+        if let Some(found) = found {
+            return Some(format!("{} of {found}", encoded.kind));
+        }
+    }
+    None
+}
+
+/// DER key material starting at any byte of `bytes`, or JWK text in it.
+fn key_inside(bytes: &[u8]) -> Option<String> {
+    let starts = bytes.iter().enumerate().filter(|(_, b)| **b == 0x30);
+    if let Some(what) = starts.map(|(at, _)| &bytes[at..]).find_map(der_key_shape) {
+        return Some(format!("a DER-encoded {what}"));
+    }
+    if let Some(found) = jwk_kty(bytes) {
+        return Some(found);
+    }
+    // JWK text stored as a JSON string value (`"{\"kty\":\"RSA\",…}"`).
+    if bytes.windows(2).any(|w| w == b"\\\"") {
+        let mut unescaped = Vec::with_capacity(bytes.len());
+        let mut rest = bytes;
+        while let Some((&b, after)) = rest.split_first() {
+            match (b, after.first()) {
+                (b'\\', Some(&next)) if next == b'"' || next == b'\\' => {
+                    unescaped.push(next);
+                    rest = &after[1..];
+                }
+                _ => {
+                    unescaped.push(b);
+                    rest = after;
+                }
+            }
+        }
+        return jwk_kty(&unescaped);
+    }
+    None
+}
+
+/// Bytes that runs of base64 (either alphabet) or hex text in `secret` decode to.
+struct Decoded {
+    kind: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// Every run of at least 40 base64 characters (line breaks allowed) or 80 hex digits, decoded
+/// at each of the four (two) alignments, so that characters in front of the encoded key do not
+/// shift it out of view; characters after it are dropped with the incomplete last group.
+fn text_encodings(secret: &[u8]) -> Vec<Decoded> {
+    use base64::alphabet;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    let config = GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true);
+    let engines = [
+        GeneralPurpose::new(&alphabet::STANDARD, config),
+        GeneralPurpose::new(&alphabet::URL_SAFE, config),
+    ];
+    let base64_char = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
+    let mut found = Vec::new();
+    for run in secret.split(|b| !(base64_char(*b) || b.is_ascii_whitespace())) {
+        let compact: Vec<u8> = run
+            .iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect();
+        if compact.len() < 40 {
+            continue;
+        }
+        for skip in 0..4 {
+            let whole = &compact[skip..];
+            let quads = &whole[..whole.len() / 4 * 4];
+            for engine in &engines {
+                // All of it (its last group may be short), else up to the last whole group.
+                if let Ok(bytes) = engine.decode(whole).or_else(|_| engine.decode(quads)) {
+                    found.push(Decoded {
+                        kind: "base64",
+                        bytes,
+                    });
+                }
+            }
+        }
+    }
+    for run in secret.split(|b| !b.is_ascii_hexdigit()) {
+        if run.len() < 80 {
+            continue;
+        }
+        for skip in 0..2 {
+            let bytes = run[skip..]
+                .chunks_exact(2)
+                .map(|pair| {
+                    let digit = |d: u8| (d as char).to_digit(16).unwrap_or(0) as u8;
+                    digit(pair[0]) << 4 | digit(pair[1])
+                })
+                .collect();
+            found.push(Decoded { kind: "hex", bytes });
+        }
+    }
+    found
 }
 
 /// The one DER element `der` holds, without the ASCII whitespace a DER file read as text may end
@@ -895,46 +992,6 @@ fn der_key_shape(input: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// [`der_key_shape`] of `text` read as base64 (standard or URL-safe alphabet, padded or not,
-/// line breaks allowed): how a public key is often pasted into configuration.
-fn base64_der_key_shape(text: &[u8]) -> Option<&'static str> {
-    use base64::alphabet;
-    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-    // The shortest key DER (an Ed25519 SPKI) is 44 bytes: 60 base64 characters. Only DER
-    // SEQUENCEs can match, and their base64 starts with "M": skip everything else undecoded.
-    if text.len() < 60 || text.first() != Some(&b'M') {
-        return None;
-    }
-    // The base64 run at the start (line breaks allowed), up to its padding: whatever follows
-    // it does not make the key before it any less a key.
-    let alphabet = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_');
-    let mut compact: Vec<u8> = text
-        .iter()
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .take_while(|b| alphabet(*b))
-        .collect();
-    let config = GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true);
-    let url_safe = compact.iter().any(|b| *b == b'-' || *b == b'_');
-    let engine = if url_safe {
-        GeneralPurpose::new(&alphabet::URL_SAFE, config)
-    } else {
-        GeneralPurpose::new(&alphabet::STANDARD, config)
-    };
-    if let Some(what) = engine
-        .decode(&compact)
-        .ok()
-        .and_then(|der| der_key_shape(&der))
-    {
-        return Some(what);
-    }
-    // Junk in the alphabet after the run ("…AB junk"): the whole quads still hold the DER.
-    compact.truncate(compact.len() / 4 * 4);
-    der_key_shape(&engine.decode(&compact).ok()?)
-}
-
 /// The asymmetric `kty` named by JWK or JWK Set text: any `"kty": "<not oct>"` member in text
 /// that has a `{`. Found by scanning, not parsing, so that text no JSON parser takes whole
 /// (bytes after it, a lone surrogate, `1e400`, a repeated name, deep nesting) is recognised
@@ -949,7 +1006,11 @@ fn jwk_kty(text: &[u8]) -> Option<String> {
             .position(|b| !b.is_ascii_whitespace())
             .map_or(text.len(), |n| at + n)
     };
-    let quotes = text.iter().enumerate().filter(|(_, b)| **b == b'"');
+    // Single quotes too: a JWK dict's Python repr is pasted into settings as often as its JSON.
+    let quotes = text
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'"' || **b == b'\'');
     for (at, _) in quotes {
         let Some((name, after_name)) = json_string_at(text, at) else {
             continue;
@@ -971,20 +1032,19 @@ fn jwk_kty(text: &[u8]) -> Option<String> {
     None
 }
 
-/// The JSON string starting at the quote `text[at]`, unescaped leniently (an escape that is not
+/// The JSON string starting at the quote `text[at]` (`"`, or `'` as Python writes), unescaped
+/// leniently (an escape that is not
 /// valid JSON stands for U+FFFD), and the index after its closing quote. Only short strings: a
 /// `kty` name or value, even fully escaped, fits in 64 bytes, and the bound keeps a scan from
 /// every quote linear in the input.
 fn json_string_at(text: &[u8], at: usize) -> Option<(String, usize)> {
-    if text.get(at) != Some(&b'"') {
-        return None;
-    }
+    let quote = *text.get(at).filter(|q| **q == b'"' || **q == b'\'')?;
     let text = &text[..text.len().min(at + 64)];
     let mut out = Vec::new();
     let mut i = at + 1;
     loop {
         match *text.get(i)? {
-            b'"' => return Some((String::from_utf8_lossy(&out).into_owned(), i + 1)),
+            b if b == quote => return Some((String::from_utf8_lossy(&out).into_owned(), i + 1)),
             b'\\' => {
                 let escaped = *text.get(i + 1)?;
                 i += 2;
@@ -1015,15 +1075,16 @@ fn json_string_at(text: &[u8], at: usize) -> Option<(String, usize)> {
     }
 }
 
-fn trim_ascii_end(bytes: &[u8]) -> &[u8] {
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    &bytes[..end]
-}
-
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Whether `text` is a run of base64 or hex characters (line breaks allowed) long enough to be an
+/// encoded key. DER never is: its tags (0x02 to 0x06) and most of its lengths are not text.
+fn looks_like_encoded_text(text: &[u8]) -> bool {
+    text.len() >= 40
+        && text
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || b.is_ascii_whitespace() || b"+/-_=".contains(b))
+}
 
 /// Whether `text` is UTF-8 with a PEM BEGIN line after other lines.
 fn has_pem_begin_line(text: &[u8]) -> bool {

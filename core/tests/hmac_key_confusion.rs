@@ -84,6 +84,25 @@ fn der_with_trailing_data_is_not_a_key_either() {
         // Trailing whitespace (a DER file read as text) still parses.
         der.pop();
         der.extend_from_slice(b"\r\n");
+        // In a PEM block too, whatever the label (a CERTIFICATE was read up to its end only).
+        let pem_of = |label: &str, der: &[u8]| {
+            format!(
+                "-----BEGIN {label}-----\n{}\n-----END {label}-----\n",
+                STANDARD.encode(der)
+            )
+        };
+        let mut with_junk = der.clone();
+        with_junk.extend_from_slice(b"junk");
+        let label = if name.contains("cert") {
+            "CERTIFICATE"
+        } else {
+            "PUBLIC KEY"
+        };
+        if name.contains("spki") || name.contains("cert") {
+            let err = Key::parse(pem_of(label, &with_junk).as_bytes()).err();
+            let err = err.unwrap_or_else(|| panic!("{name} in PEM + junk: parsed"));
+            assert!(err.message().contains("trailing"), "{name}: {err}");
+        }
         if *name != "rsa1024.spki.der" {
             Key::parse(&der).unwrap_or_else(|e| panic!("{name} + CRLF: {e}"));
         }
@@ -241,6 +260,56 @@ fn key_text_with_anything_around_it_is_still_refused() {
     for (what, bytes) in &cases {
         assert_refused(what, bytes);
     }
+    // Found by the next fresh-user run: prefixes before base64 or raw DER, and more encodings.
+    let spki = key_bytes("rsa2048.spki.der");
+    let b64 = STANDARD.encode(&spki);
+    let pem = String::from_utf8(key_bytes("ec_p256.spki.pem")).unwrap();
+    let ssh = String::from_utf8(key_bytes("ssh_rsa.pub.txt")).unwrap();
+    let ssh_blob = ssh.split_whitespace().nth(1).unwrap().to_owned();
+    let escaped_jwk = RSA_PUBLIC_JWK.replace('"', "\\\"");
+    let hex: String = spki.iter().map(|b| format!("{b:02x}")).collect();
+    let more: Vec<(String, Vec<u8>)> = vec![
+        (
+            "quoted base64 DER".into(),
+            format!("\"{b64}\"").into_bytes(),
+        ),
+        ("x + base64 DER".into(), format!("x{b64}").into_bytes()),
+        ("VT + base64 DER".into(), format!("\x0b{b64}").into_bytes()),
+        (
+            "NBSP + base64 DER".into(),
+            format!("\u{a0}{b64}").into_bytes(),
+        ),
+        (
+            "junk + base64url DER".into(),
+            format!("junk{}", URL_SAFE_NO_PAD.encode(&spki)).into_bytes(),
+        ),
+        ("MM + base64 DER".into(), format!("MM{b64}").into_bytes()),
+        ("NUL + DER".into(), [&[0u8][..], &spki].concat()),
+        ("junk + DER".into(), [&b"key="[..], &spki].concat()),
+        (
+            "JWK as a JSON string".into(),
+            format!("\"{escaped_jwk}\"").into_bytes(),
+        ),
+        ("base64 of PEM".into(), STANDARD.encode(&pem).into_bytes()),
+        (
+            "base64 of JWK".into(),
+            STANDARD.encode(RSA_PUBLIC_JWK).into_bytes(),
+        ),
+        ("hex DER".into(), hex.clone().into_bytes()),
+        ("0x + hex DER".into(), format!("0x{hex}").into_bytes()),
+        ("bare OpenSSH blob".into(), ssh_blob.into_bytes()),
+        (
+            "RFC 4716 SSH2 key".into(),
+            b"---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----\n".to_vec(),
+        ),
+        (
+            "Python repr JWK".into(),
+            RSA_PUBLIC_JWK.replace('"', "'").into_bytes(),
+        ),
+    ];
+    for (what, bytes) in &more {
+        assert_refused(what, bytes);
+    }
     for name in ["rsa2048.spki.pem", "ssh_rsa.pub.txt"] {
         let text = String::from_utf8(key_bytes(name)).unwrap();
         let utf16le: Vec<u8> = [0xff, 0xfe]
@@ -336,6 +405,11 @@ fn ordinary_secrets_keep_working() {
         br#"{"keys":[]}"#,
         br#"{"keys":[{"kty":"oct","k":"c2VjcmV0"}]}"#,
         br#"{"kty":"oct"} and then some"#,
+        // Long base64/hex-looking secrets that hold no key (Django's get_random_secret_key
+        // style, secrets.token_hex, secrets.token_urlsafe).
+        b"b64-ish-0123456789abcdefghijABCDEFGHIJ0123456789abcdefghij",
+        b"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a089f86d081884c7d659a2feaa0",
+        b"Xr7yJd1cQm0M4lQeZ2yJp8l3dVfA9g-_Kx1T0pN6sW4uHqBvEcRiOaLkYtZjUwMn",
         br#"my "kty": "RSA" secret, no brace"#,
         b"a secret with a \"kty\" in quotes {",
         // base64 of something that is not a key
@@ -379,4 +453,14 @@ fn scanning_a_long_secret_of_quotes_and_escapes_stays_fast() {
     let mut named = secret.clone();
     named.extend_from_slice(br#" "kty": "EC" }"#);
     assert_refused("escapes then a kty", &named);
+}
+
+#[test]
+fn base64_key_text_given_as_a_key_says_what_to_do() {
+    // Found by a fresh-user run: it was read as DER ("trailing data after the DER key").
+    let b64 = STANDARD.encode(key_bytes("rsa2048.spki.der"));
+    let err = Key::parse(b64.as_bytes()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidKeyFormat, "{err}");
+    assert!(err.message().contains("base64 or hex text"), "{err}");
+    assert!(err.message().contains("PEM"), "{err}");
 }

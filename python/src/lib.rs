@@ -405,7 +405,7 @@ impl Key {
     #[staticmethod]
     fn from_jwk(
         py: Python<'_>,
-        #[pyo3(from_py_with = key_material)] jwk: Vec<u8>,
+        #[pyo3(from_py_with = jwk_material)] jwk: Vec<u8>,
     ) -> PyResult<Key> {
         fj::Key::from_jwk(&jwk)
             .map(Key)
@@ -451,7 +451,7 @@ impl KeySet {
     #[pyo3(signature = (jwks, require_kid=false))]
     fn from_jwks(
         py: Python<'_>,
-        #[pyo3(from_py_with = key_material)] jwks: Vec<u8>,
+        #[pyo3(from_py_with = jwk_material)] jwks: Vec<u8>,
         require_kid: bool,
     ) -> PyResult<KeySet> {
         fj::KeySet::from_jwks(&jwks)
@@ -506,6 +506,18 @@ fn key_material(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
         "key material must be str, bytes, bytearray or memoryview, not {}",
         obj.get_type().name()?
     )))
+}
+
+/// JWK (Set) text for `Key.from_jwk`/`KeySet.from_jwks`: as [`key_material`], or a `dict` (any
+/// mapping), written as JSON by Python's `json`, as `decode` takes a JWK dict.
+fn jwk_material(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if obj.is_instance_of::<PyDict>() || obj.hasattr(intern!(obj.py(), "keys"))? {
+        let py = obj.py();
+        let dict = py.get_type::<PyDict>().call1((obj,))?;
+        let text = PyModule::import(py, "json")?.call_method1("dumps", (dict,))?;
+        return key_material(&text);
+    }
+    key_material(obj)
 }
 
 /// What a decode may verify with: one key or a key set.
@@ -1190,10 +1202,15 @@ fn check_refresh_window<'py>(
     // Only orig_iat matters to the rule; convert just that entry rather than the whole payload.
     let mut claims = fj::Claims::new();
     if !orig_iat.is_none() {
-        claims.insert(
-            "orig_iat".into(),
-            convert::to_ref_owned(&orig_iat, 0)?.to_value(),
-        );
+        let value = match convert::to_ref_owned(&orig_iat, 0) {
+            Ok(value) => value.to_value(),
+            // An int beyond 64 bits is no NumericDate either: the core's range check says so.
+            Err(_) if orig_iat.is_instance_of::<PyInt>() => {
+                Value::from(if orig_iat.gt(0)? { i64::MAX } else { i64::MIN })
+            }
+            Err(e) => return Err(e),
+        };
+        claims.insert("orig_iat".into(), value);
     }
     // A window wider than any date never ends (or, negative, has always ended).
     let refresh_delta_secs = match refresh_delta_secs.extract::<i64>() {

@@ -589,6 +589,18 @@ def test_check_refresh_window_with_a_delta_beyond_any_date():
         ferrojwt.check_refresh_window({"orig_iat": T0}, -(10**30), now=T0)
 
 
+def test_check_refresh_window_with_infinite_deltas_and_huge_orig_iat():
+    # Found by a fresh-user run: OverflowError / ValueError / InvalidArgumentError escaped.
+    assert ferrojwt.check_refresh_window({"orig_iat": T0}, float("inf"), now=T0 + 10**9) == T0
+    with pytest.raises(exc.RefreshExpiredError):
+        ferrojwt.check_refresh_window({"orig_iat": T0}, float("-inf"), now=T0)
+    with pytest.raises(exc.InvalidArgumentError, match="NaN"):
+        ferrojwt.check_refresh_window({"orig_iat": T0}, float("nan"), now=T0)
+    for huge in (10**30, -(10**30)):
+        with pytest.raises(exc.InvalidClaimError):
+            ferrojwt.check_refresh_window({"orig_iat": huge}, 60, now=T0)
+
+
 @pytest.mark.parametrize("value", ["123", [1], {"a": 1}])
 def test_check_refresh_window_non_numeric_orig_iat(value):
     with pytest.raises(exc.InvalidClaimError):

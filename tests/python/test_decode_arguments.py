@@ -423,3 +423,21 @@ def test_key_constructors_take_text_as_decode_does():
     assert ferrojwt.Key.from_jwk(jwk) is not None
     with pytest.raises(TypeError, match="key material must be str, bytes"):
         ferrojwt.Key.parse(5)
+
+
+def test_a_text_key_with_a_lone_surrogate_is_a_typed_error():
+    # Found by a fresh-user run: a bare UnicodeEncodeError from the key cache's fallback.
+    token = ferrojwt.encode({"a": 1}, "k" * 50)
+    for algorithms in (["HS256"], ["HS256", "RS256"]):
+        with pytest.raises(ferrojwt.InvalidArgumentError, match="surrogate"):
+            ferrojwt.decode(token, "\ud800" * 40, algorithms=algorithms)
+    with pytest.raises(ferrojwt.InvalidArgumentError, match="surrogate"):
+        ferrojwt.encode({"a": 1}, "\ud800" * 40)
+
+
+def test_key_from_jwk_takes_a_dict_as_decode_does():
+    jwk = {"kty": "oct", "k": base64.urlsafe_b64encode(b"k" * 40).decode().rstrip("=")}
+    token = ferrojwt.encode({"a": 1}, b"k" * 40)
+    key = ferrojwt.Key.from_jwk(jwk)
+    assert ferrojwt.decode(token, key, algorithms=["HS256"]) == {"a": 1}
+    assert ferrojwt.KeySet.from_jwks({"keys": [dict(jwk, kid="a")]}) is not None

@@ -203,3 +203,14 @@ def test_a_json_encoder_writing_no_object_is_named_in_the_error():
 
     with pytest.raises(TypeError, match="json_encoder AsList wrote a JSON list"):
         ferrojwt.encode({"x": 1}, SECRET, json_encoder=AsList)
+
+
+def test_a_json_encoder_that_is_no_class_or_writes_no_json_is_named():
+    # Found by a fresh-user run: AttributeError / "not callable" / JSONDecodeError from inside json.
+    class Broken(json.JSONEncoder):
+        def encode(self, o):
+            return "{not json"
+
+    for encoder in (lambda o: "{}", json.JSONEncoder(), Broken):
+        with pytest.raises(TypeError, match="json_encoder"):
+            ferrojwt.encode({"x": 1}, SECRET, json_encoder=encoder)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import json as _json
+import math
 import threading
 import time as _time
 from typing import Any, Mapping, Optional, Union
@@ -122,6 +123,17 @@ def _serialize_cryptography_key(key: Any) -> bytes:
     return key.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
 
 
+def _text_key_bytes(key: str) -> bytes:
+    """A key given as text, as UTF-8 (what PyJWT signs with)."""
+    try:
+        return key.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidArgumentError(
+            "a key given as text must be valid Unicode: a lone surrogate (\\ud800-\\udfff) "
+            "cannot be encoded"
+        ) from None
+
+
 def _key(key: Any, algorithms: tuple) -> Any:
     """The native key for ``key``, parsed once and cached (``decode`` also keeps the last few
     ``str``/``bytes`` keys by identity, in front of this cache).
@@ -168,7 +180,7 @@ def _parse_key(key: Any, algorithms: tuple) -> Any:
     hmac_only = bool(known) and all(a in _HMAC_ALGORITHMS for a in known)
     no_hmac = bool(known) and not any(a in _HMAC_ALGORITHMS for a in known)
     if isinstance(key, (str, bytes)):
-        material = key.encode("utf-8") if isinstance(key, str) else key
+        material = _text_key_bytes(key) if isinstance(key, str) else key
         asymmetric = no_hmac or (
             not hmac_only
             and material.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_ASYMMETRIC_MARKERS)
@@ -243,6 +255,11 @@ def _prepare_for_encode(
             raise TypeError(f"headers must be a mapping, not {type(headers).__name__}")
         headers = dict(headers)
     if json_encoder is not None:
+        if not isinstance(json_encoder, type):
+            raise TypeError(
+                "json_encoder must be a class (a json.JSONEncoder subclass), "
+                f"not {type(json_encoder).__name__}"
+            )
         payload = _through_encoder(payload, json_encoder)
         if headers is not None:
             headers = _through_encoder(headers, json_encoder)
@@ -253,7 +270,12 @@ def _through_encoder(value: dict, json_encoder: type) -> dict:
     """``value`` as ``json_encoder`` writes it, read back. Names the encoder writes twice (``1``
     and ``"1"``) are refused as the native path refuses them: ``json.loads`` would keep one."""
     text = _json.dumps(value, separators=(",", ":"), cls=json_encoder)
-    written = _json.loads(text, object_pairs_hook=_unique_members)
+    try:
+        written = _json.loads(text, object_pairs_hook=_unique_members)
+    except ValueError as exc:
+        if isinstance(exc, InvalidArgumentError):
+            raise
+        raise TypeError(f"json_encoder {json_encoder.__name__} wrote invalid JSON: {exc}") from exc
     if not isinstance(written, dict):
         raise TypeError(
             f"json_encoder {json_encoder.__name__} wrote a JSON {type(written).__name__}, "
@@ -299,6 +321,11 @@ def refresh_delta_seconds(delta: Union[_dt.timedelta, int, float]) -> int:
     timedelta counts ``days * 86400 + seconds`` (microseconds dropped), a number is ``int()``-ed."""
     if isinstance(delta, _dt.timedelta):
         return delta.days * 86400 + delta.seconds
+    if isinstance(delta, float) and not math.isfinite(delta):
+        if math.isnan(delta):
+            raise InvalidArgumentError("the refresh delta must be a number of seconds, not NaN")
+        # An infinite window: the core saturates integers beyond 64 bits the same way.
+        return 10**30 if delta > 0 else -(10**30)
     return int(delta)
 
 
