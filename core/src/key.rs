@@ -1033,10 +1033,10 @@ fn jwk_kty(text: &[u8]) -> Option<String> {
 }
 
 /// The JSON string starting at the quote `text[at]` (`"`, or `'` as Python writes), unescaped
-/// leniently (an escape that is not
-/// valid JSON stands for U+FFFD), and the index after its closing quote. Only short strings: a
-/// `kty` name or value, even fully escaped, fits in 64 bytes, and the bound keeps a scan from
-/// every quote linear in the input.
+/// leniently (an escape that is not valid JSON stands for U+FFFD), and the index after its
+/// closing quote. Lenient on purpose, unlike the token reader: this looks for keys that other
+/// loaders would take. Only short strings: a `kty` name or value, even fully escaped, fits in 64
+/// bytes, and the bound keeps a scan from every quote linear in the input.
 fn json_string_at(text: &[u8], at: usize) -> Option<(String, usize)> {
     let quote = *text.get(at).filter(|q| **q == b'"' || **q == b'\'')?;
     let text = &text[..text.len().min(at + 64)];

@@ -414,13 +414,21 @@ def test_options_must_be_a_mapping():
 
 def test_key_constructors_take_text_as_decode_does():
     # Found by a fresh-user run: Key.parse(open(...).read()) was a TypeError about bytes.
+    private = (KEYS / "rsa2048.pkcs8.pem").read_text()
     pem = (KEYS / "rsa2048.spki.pem").read_text()
-    assert ferrojwt.Key.parse(pem).key_type == ferrojwt.Key.parse(pem.encode()).key_type
-    assert ferrojwt.Key.parse(bytearray(pem.encode())).can_sign is False
-    assert ferrojwt.Key.from_secret("k" * 50) is not None
-    assert ferrojwt.Key.from_secret(memoryview(b"k" * 50)) is not None
-    jwk = '{"kty":"oct","k":"' + base64.urlsafe_b64encode(b"k" * 40).decode().rstrip("=") + '"}'
-    assert ferrojwt.Key.from_jwk(jwk) is not None
+    signed = ferrojwt.encode({"a": 1}, private, "RS256")
+    for public in (pem, pem.encode(), bytearray(pem.encode()), memoryview(pem.encode())):
+        key = ferrojwt.Key.parse(public)
+        assert key.key_type == "Rsa" and key.can_sign is False
+        assert ferrojwt.decode(signed, key, algorithms=["RS256"]) == {"a": 1}
+    mac = ferrojwt.encode({"a": 2}, "k" * 50)
+    for secret in ("k" * 50, memoryview(b"k" * 50), bytearray(b"k" * 50)):
+        key = ferrojwt.Key.from_secret(secret)
+        assert ferrojwt.decode(mac, key, algorithms=["HS256"]) == {"a": 2}
+    with pytest.raises(ferrojwt.InvalidSignatureError):
+        ferrojwt.decode(mac, ferrojwt.Key.from_secret("j" * 50), algorithms=["HS256"])
+    jwk = '{"kty":"oct","k":"' + base64.urlsafe_b64encode(b"k" * 50).decode().rstrip("=") + '"}'
+    assert ferrojwt.decode(mac, ferrojwt.Key.from_jwk(jwk), algorithms=["HS256"]) == {"a": 2}
     with pytest.raises(TypeError, match="key material must be str, bytes"):
         ferrojwt.Key.parse(5)
 
@@ -440,4 +448,8 @@ def test_key_from_jwk_takes_a_dict_as_decode_does():
     token = ferrojwt.encode({"a": 1}, b"k" * 40)
     key = ferrojwt.Key.from_jwk(jwk)
     assert ferrojwt.decode(token, key, algorithms=["HS256"]) == {"a": 1}
-    assert ferrojwt.KeySet.from_jwks({"keys": [dict(jwk, kid="a")]}) is not None
+    keyset = ferrojwt.KeySet.from_jwks({"keys": [dict(jwk, kid="a")]})
+    with_kid = ferrojwt.encode({"a": 1}, b"k" * 40, headers={"kid": "a"})
+    assert ferrojwt.decode(with_kid, keyset, algorithms=["HS256"]) == {"a": 1}
+    with pytest.raises(ferrojwt.InvalidKeyError):
+        ferrojwt.Key.from_jwk(dict(jwk, kty="RSA"))

@@ -112,6 +112,7 @@ def numeric_date(value: Any) -> Any:
 _HMAC_ALGORITHMS = frozenset(_native.HMAC_ALGORITHMS)
 _KNOWN_ALGORITHMS = frozenset(_native.ALGORITHMS)
 _ASYMMETRIC_MARKERS = (b"-----BEGIN", b"ssh-rsa", b"ssh-ed25519", b"ecdsa-sha2-", b"{")
+_ASYMMETRIC_TEXT_MARKERS = tuple(m.decode("ascii") for m in _ASYMMETRIC_MARKERS)
 
 
 def _serialize_cryptography_key(key: Any) -> bytes:
@@ -121,17 +122,6 @@ def _serialize_cryptography_key(key: Any) -> bytes:
     if hasattr(key, "private_bytes"):
         return key.private_bytes(ser.Encoding.DER, ser.PrivateFormat.PKCS8, ser.NoEncryption())
     return key.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
-
-
-def _text_key_bytes(key: str) -> bytes:
-    """A key given as text, as UTF-8 (what PyJWT signs with)."""
-    try:
-        return key.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidArgumentError(
-            "a key given as text must be valid Unicode: a lone surrogate (\\ud800-\\udfff) "
-            "cannot be encoded"
-        ) from None
 
 
 def _key(key: Any, algorithms: tuple) -> Any:
@@ -180,20 +170,22 @@ def _parse_key(key: Any, algorithms: tuple) -> Any:
     hmac_only = bool(known) and all(a in _HMAC_ALGORITHMS for a in known)
     no_hmac = bool(known) and not any(a in _HMAC_ALGORITHMS for a in known)
     if isinstance(key, (str, bytes)):
-        material = _text_key_bytes(key) if isinstance(key, str) else key
-        asymmetric = no_hmac or (
-            not hmac_only
-            and material.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_ASYMMETRIC_MARKERS)
-        )
-        if asymmetric and material:
-            return _native.Key.parse(material)
-        return _native.Key.from_secret(material)
+        # Text goes to the core as it is: the binding turns it into UTF-8 (refusing lone
+        # surrogates) the same way for every key.
+        if isinstance(key, str):
+            head, markers = key.lstrip("\ufeff \t\r\n"), _ASYMMETRIC_TEXT_MARKERS
+        else:
+            head, markers = key.lstrip(b"\xef\xbb\xbf \t\r\n"), _ASYMMETRIC_MARKERS
+        asymmetric = no_hmac or (not hmac_only and head.startswith(markers))
+        if asymmetric and key:
+            return _native.Key.parse(key)
+        return _native.Key.from_secret(key)
     if isinstance(key, (bytearray, memoryview)):
         return _parse_key(bytes(key), algorithms)
     if hasattr(key, "private_bytes") or hasattr(key, "public_bytes"):
         return _native.Key.parse(_serialize_cryptography_key(key))
     if isinstance(key, Mapping):  # a JWK as a dict
-        return _native.Key.from_jwk(_json.dumps(dict(key)).encode("utf-8"))
+        return _native.Key.from_jwk(key)
     raise TypeError(
         f"Expecting a str or bytes key, a cryptography key object, a JWK dict, ferrojwt.Key or "
         f"ferrojwt.KeySet, not {type(key).__name__}"
